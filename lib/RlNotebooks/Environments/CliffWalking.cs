@@ -3,11 +3,12 @@ using RlNotebooks.Bellman;
 namespace RlNotebooks.Environments;
 
 /// <summary>
-/// Gymnasium's CliffWalking-v1 (gymnasium/envs/toy_text/cliffwalking.py, Gymnasium 1.x; Sutton &amp; Barto Example 6.6):
+/// Gymnasium's CliffWalking-v1 (gymnasium/envs/toy_text/cliffwalking.py as of Farama-Foundation/Gymnasium commit 42d708dd, a version with
+/// v1's <c>is_slippery</c>; Sutton &amp; Barto Example 6.6):
 /// a 4×12 grid, start (3, 0) = state 36, goal (3, 11) = state 47, cliff (3, 1…10).
 /// <para>
 /// Actions UP = 0, RIGHT = 1, DOWN = 2, LEFT = 3; moves stop at the border. Every step gives −1, except that a move
-/// into the cliff gives −100 and puts the agent back at the start WITHOUT terminating (s′ = 36). Reaching the goal
+/// into the cliff gives −100 and puts the agent back at the start WITHOUT terminating (s′ = 36; v0 behaved the same). Reaching the goal
 /// terminates. Slippery (v1's <c>is_slippery</c>, off by default): directions (a−1) mod 4, a, (a+1) mod 4 with
 /// probability 1/3 each, listed in that order. All 48 cells are states, as in Gymnasium (cliff cells are never
 /// occupied); their rows, and the goal's, are computed by the same rule. No time limit is registered.

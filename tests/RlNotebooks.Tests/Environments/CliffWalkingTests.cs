@@ -3,8 +3,8 @@ using RlNotebooks.Environments;
 
 namespace RlNotebooks.Tests.Environments;
 
-// Expected rows written by hand from Gymnasium's gymnasium/envs/toy_text/cliffwalking.py (CliffWalking-v1, Gymnasium 1.x,
-// Farama-Foundation/Gymnasium commit 42d708dd): UP=0, RIGHT=1, DOWN=2, LEFT=3; position clamped to the 4×12 grid;
+// Expected rows written by hand from Gymnasium's gymnasium/envs/toy_text/cliffwalking.py (CliffWalking-v1,
+// Farama-Foundation/Gymnasium commit 42d708dd, a version with v1's is_slippery; v0 at commit 04b863db has the same cliff rule): UP=0, RIGHT=1, DOWN=2, LEFT=3; position clamped to the 4×12 grid;
 // a cliff cell (3, 1..10) gives (p, 36, -100, False) — back to start, NOT terminated; otherwise (p, s', -1, s' == 47).
 // is_slippery (default False) lists directions [(a - 1) % 4, a, (a + 1) % 4] with p = 1/3.
 public class CliffWalkingTests
@@ -30,6 +30,23 @@ public class CliffWalkingTests
         Assert.Null(env.MaxEpisodeSteps);
         Assert.Equal(CliffWalking.StartState, env.Reset(seed: 0));
         Assert.Equal(new StepResult(36, -100, false, false), env.Step(CliffWalking.Right));
+    }
+
+    [Fact]
+    public void The_safe_optimal_path_returns_minus_13()
+    {
+        // Sutton & Barto Example 6.6: UP, RIGHT × 11, DOWN = 13 steps of −1.
+        TabularEnvironment env = CliffWalking.Create();
+        env.Reset(seed: 0);
+        double total = env.Step(CliffWalking.Up).Reward;
+        for (int i = 0; i < 11; i++)
+        {
+            total += env.Step(CliffWalking.Right).Reward;
+        }
+
+        StepResult last = env.Step(CliffWalking.Down);
+        Assert.Equal(new StepResult(CliffWalking.GoalState, -1, true, false), last);
+        Assert.Equal(-13, total + last.Reward);
     }
 
     [Fact]

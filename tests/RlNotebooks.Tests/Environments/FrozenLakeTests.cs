@@ -4,7 +4,7 @@ using RlNotebooks.Environments;
 namespace RlNotebooks.Tests.Environments;
 
 // Expected rows are written by hand from Gymnasium's gymnasium/envs/toy_text/frozen_lake.py (FrozenLake-v1,
-// Gymnasium 1.x, Farama-Foundation/Gymnasium): for a non-terminal cell and action a it appends, for
+// Farama-Foundation/Gymnasium commit 04b863db; registration in gymnasium/envs/__init__.py: 4x4 max_episode_steps=100, 8x8 200): for a non-terminal cell and action a it appends, for
 // b in [(a - 1) % 4, a, (a + 1) % 4], (1/3, s', float(letter == 'G'), letter in 'GH'), moves clamped by inc();
 // rows of H and G cells are [(1.0, s, 0, True)].
 public class FrozenLakeTests
@@ -92,6 +92,14 @@ public class FrozenLakeTests
         Assert.True(large.Model.IsTerminal(19)); // row 2 "FFFHFFFF": (2,3)
         Assert.Equal(1.0, small.InitialDistribution[0]);
         Assert.Equal(0, small.Reset(seed: 3));
+    }
+
+    [Fact]
+    public void Slippery_8x8_row_next_to_the_goal()
+    {
+        // s = 62 = (7,6), a = RIGHT(2): DOWN → clamped, stays 62; RIGHT → 63 = G; UP → 54 = (6,6) = H in "FHFFHFHF".
+        ModelAssert.Row(FrozenLake.Model(FrozenLake.Map8x8), 62, FrozenLake.Right,
+            (Third, 62, 0, false), (Third, 63, 1.0, true), (Third, 54, 0, true));
     }
 
     [Fact]

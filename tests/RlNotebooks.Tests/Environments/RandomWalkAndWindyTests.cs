@@ -96,4 +96,12 @@ public class RandomWalkAndWindyTests
         ModelAssert.Row(mdp, 43, GridWorld.Right, (third, 34, -1, false), (third, 24, -1, false), (third, 44, -1, false));
         Assert.Equal(9, WindyGridWorld.Create(WindyMoves.KingsMovesAndStay).ActionCount);
     }
+
+    [Fact]
+    public void Windy_rejects_an_undefined_action_set()
+    {
+        var ex = Assert.Throws<ArgumentOutOfRangeException>(() => WindyGridWorld.Model((WindyMoves)5));
+        Assert.Equal("moves", ex.ParamName);
+        Assert.Contains("5", ex.Message);
+    }
 }
