@@ -22,7 +22,8 @@ public interface IDiscreteEnvironment
     /// <summary>
     /// Starts a new episode and returns s₀ ~ the initial-state distribution. A non-null <paramref name="seed"/>
     /// re-seeds the environment's random generator (same seed → identical trajectories for the same actions);
-    /// null keeps the current generator, so successive episodes differ (Gymnasium's <c>reset(seed=None)</c>).
+    /// null keeps the current generator, so successive episodes differ (Gymnasium's <c>reset(seed=None)</c>);
+    /// a first reset without a seed draws an unpredictable one, so pass a seed whenever results must be reproducible.
     /// </summary>
     int Reset(int? seed = null);
 
