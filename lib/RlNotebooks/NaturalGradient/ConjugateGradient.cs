@@ -30,6 +30,7 @@ public static class ConjugateGradient
     public static ConjugateGradientResult Solve(MatVec matVec, ReadOnlySpan<double> g, double damping = 0.0,
         double tolerance = DefaultTolerance, int? maxIterations = null)
     {
+        Guard.NotEmpty(g.Length, nameof(g));
         int cap = maxIterations ?? g.Length;
         Guard.AtLeast(cap, 1, nameof(maxIterations));
         var x = new double[g.Length];
