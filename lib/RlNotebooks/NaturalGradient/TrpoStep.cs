@@ -55,6 +55,7 @@ public static class TrpoStep
         Guard.AllFinite(policyGradient);
         Guard.Positive(maxKl);
         Guard.NonNegative(damping);
+        Guard.AtLeast(cgIterations, 1);
         if (!policyGradient.ContainsAnyExcept(0.0))
         {
             throw new ArgumentException("policyGradient is zero: there is no ascent direction for a TRPO step.", nameof(policyGradient));

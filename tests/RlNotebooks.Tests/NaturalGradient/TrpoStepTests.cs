@@ -128,7 +128,7 @@ public class TrpoStepTests
         Assert.Equal("policyGradient", Assert.ThrowsAny<ArgumentException>(() => TrpoStep.Update(ThetaOld, [0.0, 0.0, 0.0], fisher, evaluate, 0.01)).ParamName);
         var nan = Assert.ThrowsAny<ArgumentException>(() => TrpoStep.Update(ThetaOld, [0.1, double.NaN, 0.0], fisher, evaluate, 0.01));
         Assert.Contains("policyGradient[1]", nan.Message);
-        Assert.Equal("maxIterations", Assert.ThrowsAny<ArgumentException>(() => TrpoStep.Update(ThetaOld, g, fisher, evaluate, 0.01, cgIterations: 0)).ParamName);
+        Assert.Equal("cgIterations", Assert.ThrowsAny<ArgumentException>(() => TrpoStep.Update(ThetaOld, g, fisher, evaluate, 0.01, cgIterations: 0)).ParamName);
     }
 
     /// <summary>Scores eₐ − π for actions 0, 0, 1, 2 (exact weighting of π = (1/2, 1/4, 1/4)).</summary>
