@@ -42,10 +42,9 @@ internal static class SurrogateInputs
 
     private static void ThrowBadLogRatio(double newLogProb, double oldLogProb, int t, double logRatio)
     {
-        Guard.Finite(newLogProb, $"newLogProbs[{t}]");
-        Guard.Finite(oldLogProb, $"oldLogProbs[{t}]");
+        CheckFinite(newLogProb, t, "newLogProbs");
+        CheckFinite(oldLogProb, t, "oldLogProbs");
         Guard.RepresentableLogRatio(logRatio, t, newLogProb, oldLogProb, "newLogProbs");
-        throw new ArgumentException($"newLogProbs[{t}] = {newLogProb} and oldLogProbs[{t}] = {oldLogProb} give a non-finite log-ratio.", "newLogProbs");
     }
 
     private static void ThrowNotFinite(double value, int t, string paramName) =>
