@@ -62,9 +62,11 @@ public static class TanhGaussian
     public static double LogProb(ReadOnlySpan<double> preTanh, ReadOnlySpan<double> mean, ReadOnlySpan<double> logStd,
         ReadOnlySpan<double> low, ReadOnlySpan<double> high)
     {
-        double logProb = DiagonalGaussian.LogProb(preTanh, mean, logStd);
+        Guard.SameLength(mean.Length, preTanh.Length, nameof(preTanh), nameof(mean));
+        Guard.AllFinite(preTanh);
         Guard.SameLength(mean.Length, low.Length, nameof(low), nameof(mean));
         Guard.ActionBounds(low, high);
+        double logProb = DiagonalGaussian.LogProb(preTanh, mean, logStd);
         for (int i = 0; i < preTanh.Length; i++)
         {
             logProb -= LogOneMinusTanhSquared(preTanh[i]) + Math.Log(0.5 * (high[i] - low[i]));

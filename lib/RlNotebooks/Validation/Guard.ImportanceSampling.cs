@@ -9,16 +9,16 @@ public static partial class Guard
     public const double MaxLogRatio = 709.782712893384;
 
     /// <summary>
-    /// Throws unless the log-ratio at <paramref name="index"/> is at most <see cref="MaxLogRatio"/>,
-    /// i.e. unless exp(<paramref name="logRatio"/>) is representable. Names the index and both log-probabilities.
+    /// Throws unless the (possibly cumulative) log-ratio at <paramref name="index"/> is at most <see cref="MaxLogRatio"/>,
+    /// i.e. unless exp(<paramref name="logRatio"/>) is representable. Names the index and both log-probabilities there.
     /// </summary>
     public static void RepresentableLogRatio(double logRatio, int index, double target, double behaviour, string paramName)
     {
         if (logRatio > MaxLogRatio)
         {
             throw new ArgumentException(
-                $"{paramName}[{index}] = {target} exceeds the reference log-probability {behaviour} by {logRatio}; " +
-                $"the ratio exp({logRatio}) overflows (limit {MaxLogRatio}).", paramName);
+                $"the (cumulative) log-ratio at {paramName}[{index}] is {logRatio} (log-probabilities {target} vs {behaviour} at that index); " +
+                $"exp({logRatio}) overflows a double (limit {MaxLogRatio}).", paramName);
         }
     }
 

@@ -84,7 +84,8 @@ public class TanhGaussianTests
         Assert.Contains("2", bounds.Message);
         Assert.Equal("high", Assert.ThrowsAny<ArgumentException>(() => TanhGaussian.Squash([0.0], [-1.0], [1.0, 2.0])).ParamName);
         var nan = Assert.ThrowsAny<ArgumentException>(() => TanhGaussian.LogProb([double.NaN], [0.0], [0.0], [-1.0], [1.0]));
-        Assert.Equal("x", nan.ParamName);
+        Assert.Equal("preTanh", nan.ParamName);
+        Assert.Contains("[0]", nan.Message);
         Assert.Equal("low", Assert.ThrowsAny<ArgumentException>(
             () => TanhGaussian.LogProb([0.0], [0.0], [0.0], [-1.0, -1.0], [1.0, 1.0])).ParamName);
         Assert.ThrowsAny<ArgumentNullException>(() => TanhGaussian.Sample([0.0], [0.0], [-1.0], [1.0], null!));

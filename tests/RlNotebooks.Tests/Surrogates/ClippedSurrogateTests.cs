@@ -34,8 +34,8 @@ public class ClippedSurrogateTests
     {
         // |r − 1| = [0.5, 0.5, 0.1, 0.3] > 0.2 for t0, t1, t3 → 3/4.
         Assert.Equal(0.75, ClipFraction.Compute(NewLogProbs, new double[4], PpoEpsilon), 12);
-        // Exactly on the boundary is not clipped: |r − 1| = ε with r = 1.5, ε = 0.5 (exactly representable).
-        Assert.Equal(0.0, ClipFraction.Compute([Math.Log(1.5)], [0.0], 0.5 + 1e-12));
+        // Exactly on the boundary is not clipped: r = 1 exactly with ε = 0 gives |r − 1| = 0 = ε.
+        Assert.Equal(0.0, ClipFraction.Compute([-0.7, 2.5], [-0.7, 2.5], 0.0));
         Assert.Equal(1.0, ClipFraction.Compute([Math.Log(1.5)], [0.0], 0.49));
     }
 

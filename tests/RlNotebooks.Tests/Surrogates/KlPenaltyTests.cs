@@ -18,6 +18,7 @@ public class KlPenaltyTests
     [InlineData(1.0, 0.75, 1.0)]     // boundary, not strictly greater → unchanged
     [InlineData(1.0, 0.5, 1.0)]      // on target → unchanged
     [InlineData(1.0, 0.34, 1.0)]     // just above 1/3 → unchanged
+    [InlineData(1.0, 0.5 / 1.5, 1.0)] // boundary, not strictly less → unchanged
     [InlineData(1.0, 0.3, 0.5)]      // d < 1/3 → β / 2
     [InlineData(4.0, -0.01, 2.0)]    // a slightly negative k1 estimate still halves β
     public void Adaptive_beta_rule(double beta, double observed, double expected)
