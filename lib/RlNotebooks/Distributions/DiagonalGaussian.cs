@@ -111,6 +111,10 @@ public static class DiagonalGaussian
         for (int i = 0; i < destination.Length; i++)
         {
             destination[i] = mean[i] + Math.Exp(logStd[i]) * destination[i];
+            if (!double.IsFinite(destination[i]))
+            {
+                throw new ArgumentException($"logStd[{i}] = {logStd[i]} makes the draw overflow to {destination[i]}.", nameof(logStd));
+            }
         }
     }
 

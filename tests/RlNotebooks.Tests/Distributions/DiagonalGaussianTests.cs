@@ -105,5 +105,9 @@ public class DiagonalGaussianTests
             () => DiagonalGaussian.KlDivergence([0.0], [0.0], [0.0, 1.0], [0.0, 1.0])).ParamName);
         Assert.Equal("destination", Assert.ThrowsAny<ArgumentException>(
             () => DiagonalGaussian.SampleInto([0.0], [0.0], new Random(0), new double[2])).ParamName);
+        var huge = Assert.ThrowsAny<ArgumentException>(() => DiagonalGaussian.Sample([0.0, 0.0], [0.0, 800.0], new Random(0)));
+        Assert.Equal("logStd", huge.ParamName);
+        Assert.Contains("[1]", huge.Message);
+        Assert.Contains("800", huge.Message);
     }
 }
