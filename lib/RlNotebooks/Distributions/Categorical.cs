@@ -1,0 +1,118 @@
+using RlNotebooks.Validation;
+
+namespace RlNotebooks.Distributions;
+
+/// <summary>
+/// Categorical policy π(a|s) = softmax(logits)_a over a discrete action set, parameterised by unnormalised logits.
+/// All functions work on the logits directly (no probabilities are materialised) and are stable for huge logits.
+/// </summary>
+public static class Categorical
+{
+    /// <summary>log π(a) = x_a − log Σ_j exp(x_j) (≥ −double.MaxValue, see <see cref="Softmax"/>).</summary>
+    public static double LogProb(ReadOnlySpan<double> logits, int action)
+    {
+        double max = Softmax.Validate(logits, 1.0);
+        Guard.Index(action, logits.Length);
+        return Math.Max(Softmax.Shifted(logits[action], max, 1.0) - Softmax.ShiftedLogSumExp(logits, max, 1.0), -double.MaxValue);
+    }
+
+    /// <summary>Entropy H(π) = −Σ_a π(a) log π(a) in nats, ∈ [0, log |A|] (0 log 0 = 0).</summary>
+    public static double Entropy(ReadOnlySpan<double> logits)
+    {
+        double max = Softmax.Validate(logits, 1.0);
+        double logNormaliser = Softmax.ShiftedLogSumExp(logits, max, 1.0);
+        double entropy = 0.0;
+        for (int a = 0; a < logits.Length; a++)
+        {
+            double logP = Softmax.Shifted(logits[a], max, 1.0) - logNormaliser;
+            double p = Math.Exp(logP);
+            if (p > 0.0)
+            {
+                entropy -= p * logP;
+            }
+        }
+
+        return Math.Clamp(entropy, 0.0, Math.Log(logits.Length));
+    }
+
+    /// <summary>
+    /// D_KL(p ‖ q) = Σ_a p(a) log(p(a)/q(a)) with p = softmax(<paramref name="logitsP"/>), q = softmax(<paramref name="logitsQ"/>),
+    /// in nats. The expectation is under p (the first argument). Floored at 0 against rounding; when q gives an action
+    /// probability that underflows while p does not, the value saturates at double.MaxValue instead of +∞.
+    /// </summary>
+    public static double KlDivergence(ReadOnlySpan<double> logitsP, ReadOnlySpan<double> logitsQ)
+    {
+        double maxP = Softmax.Validate(logitsP, 1.0);
+        double maxQ = Softmax.Validate(logitsQ, 1.0);
+        Guard.SameLength(logitsP.Length, logitsQ.Length, nameof(logitsQ), nameof(logitsP));
+        double logNormaliserP = Softmax.ShiftedLogSumExp(logitsP, maxP, 1.0);
+        double logNormaliserQ = Softmax.ShiftedLogSumExp(logitsQ, maxQ, 1.0);
+        double kl = 0.0;
+        for (int a = 0; a < logitsP.Length; a++)
+        {
+            double logP = Softmax.Shifted(logitsP[a], maxP, 1.0) - logNormaliserP;
+            double p = Math.Exp(logP);
+            if (p > 0.0)
+            {
+                double logQ = Softmax.Shifted(logitsQ[a], maxQ, 1.0) - logNormaliserQ;
+                kl += p * (logP - logQ);
+            }
+        }
+
+        return Math.Clamp(kl, 0.0, double.MaxValue);
+    }
+
+    /// <summary>∇_logits log π(a) = onehot(a) − softmax(logits) as a new array.</summary>
+    public static double[] LogProbGradient(ReadOnlySpan<double> logits, int action)
+    {
+        var gradient = new double[logits.Length];
+        LogProbGradientInto(logits, action, gradient);
+        return gradient;
+    }
+
+    /// <summary>Writes ∇_logits log π(a) = onehot(a) − softmax(logits) into <paramref name="destination"/>; no allocation.</summary>
+    public static void LogProbGradientInto(ReadOnlySpan<double> logits, int action, Span<double> destination)
+    {
+        Guard.Index(action, logits.Length);
+        Softmax.ProbabilitiesInto(logits, destination);
+        for (int i = 0; i < destination.Length; i++)
+        {
+            destination[i] = -destination[i];
+        }
+
+        destination[action] += 1.0;
+    }
+
+    /// <summary>
+    /// Draws a ~ softmax(logits/τ) by inverse-CDF with one <see cref="Random.NextDouble"/> call; same <paramref name="random"/>
+    /// state → same action. Never returns an action of probability 0.
+    /// </summary>
+    public static int Sample(ReadOnlySpan<double> logits, Random random, double temperature = 1.0)
+    {
+        ArgumentNullException.ThrowIfNull(random);
+        double max = Softmax.Validate(logits, temperature);
+        double sum = 0.0;
+        for (int i = 0; i < logits.Length; i++)
+        {
+            sum += Math.Exp(Softmax.Shifted(logits[i], max, temperature));
+        }
+
+        double u = random.NextDouble() * sum, cumulative = 0.0;
+        int lastPositive = 0;
+        for (int i = 0; i < logits.Length; i++)
+        {
+            double weight = Math.Exp(Softmax.Shifted(logits[i], max, temperature));
+            if (weight > 0.0)
+            {
+                lastPositive = i;
+                cumulative += weight;
+                if (u < cumulative)
+                {
+                    return i;
+                }
+            }
+        }
+
+        return lastPositive;
+    }
+}

@@ -1,0 +1,98 @@
+using RlNotebooks.Validation;
+
+namespace RlNotebooks.Distributions;
+
+/// <summary>
+/// Numerically stable softmax, log-softmax and log-sum-exp with temperature τ:
+/// p_i = exp(x_i/τ) / Σ_j exp(x_j/τ), computed from shifted logits z_i = (x_i − max_j x_j)/τ ≤ 0.
+/// </summary>
+/// <remarks>
+/// Subtracting the maximum makes every exponent ≤ 0, so any finite logits (even ±1e308) give a finite distribution
+/// that sums to 1. When the spread of the logits itself exceeds the double range, the shifted logit is clamped to
+/// −double.MaxValue: its probability is exactly 0 and its log-probability is reported as −double.MaxValue, never −∞.
+/// </remarks>
+public static class Softmax
+{
+    /// <summary>π(i) = softmax(x/τ)_i as a new array.</summary>
+    /// <param name="logits">Finite logits x.</param>
+    /// <param name="temperature">τ &gt; 0; τ → 0 approaches argmax, τ → ∞ approaches uniform.</param>
+    public static double[] Probabilities(ReadOnlySpan<double> logits, double temperature = 1.0)
+    {
+        var probabilities = new double[logits.Length];
+        ProbabilitiesInto(logits, probabilities, temperature);
+        return probabilities;
+    }
+
+    /// <summary>Writes softmax(x/τ) into <paramref name="destination"/>; no allocation.</summary>
+    public static void ProbabilitiesInto(ReadOnlySpan<double> logits, Span<double> destination, double temperature = 1.0)
+    {
+        Guard.SameLength(logits.Length, destination.Length, nameof(destination), nameof(logits));
+        double max = Validate(logits, temperature);
+        double sum = 0.0;
+        for (int i = 0; i < logits.Length; i++)
+        {
+            destination[i] = Math.Exp(Shifted(logits[i], max, temperature));
+            sum += destination[i];
+        }
+
+        for (int i = 0; i < logits.Length; i++)
+        {
+            destination[i] /= sum;
+        }
+    }
+
+    /// <summary>log π(i) = x_i/τ − log Σ_j exp(x_j/τ) as a new array.</summary>
+    public static double[] LogProbabilities(ReadOnlySpan<double> logits, double temperature = 1.0)
+    {
+        var logProbabilities = new double[logits.Length];
+        LogProbabilitiesInto(logits, logProbabilities, temperature);
+        return logProbabilities;
+    }
+
+    /// <summary>Writes log-softmax(x/τ) into <paramref name="destination"/>; no allocation.</summary>
+    public static void LogProbabilitiesInto(ReadOnlySpan<double> logits, Span<double> destination, double temperature = 1.0)
+    {
+        Guard.SameLength(logits.Length, destination.Length, nameof(destination), nameof(logits));
+        double max = Validate(logits, temperature);
+        double logNormaliser = ShiftedLogSumExp(logits, max, temperature);
+        for (int i = 0; i < logits.Length; i++)
+        {
+            destination[i] = Math.Max(Shifted(logits[i], max, temperature) - logNormaliser, -double.MaxValue);
+        }
+    }
+
+    /// <summary>
+    /// log Σ_i exp(x_i/τ) − max_i x_i/τ: the log-normaliser of the shifted logits, in [0, log n].
+    /// Use with <see cref="Shifted"/> to get log π(i) = Shifted(x_i) − ShiftedLogSumExp without overflow.
+    /// </summary>
+    public static double ShiftedLogSumExp(ReadOnlySpan<double> logits, double max, double temperature)
+    {
+        double sum = 0.0;
+        for (int i = 0; i < logits.Length; i++)
+        {
+            sum += Math.Exp(Shifted(logits[i], max, temperature));
+        }
+
+        return Math.Log(sum);
+    }
+
+    /// <summary>z_i = (x_i − max)/τ ≤ 0, clamped at −double.MaxValue when the subtraction overflows.</summary>
+    public static double Shifted(double logit, double max, double temperature) =>
+        Math.Max((logit - max) / temperature, -double.MaxValue);
+
+    /// <summary>Validates non-empty, finite logits and τ &gt; 0, and returns max_i x_i.</summary>
+    public static double Validate(ReadOnlySpan<double> logits, double temperature,
+        [System.Runtime.CompilerServices.CallerArgumentExpression(nameof(logits))] string? paramName = null)
+    {
+        Guard.NotEmpty(logits.Length, paramName);
+        Guard.AllFinite(logits, paramName);
+        Guard.Positive(temperature);
+        double max = double.NegativeInfinity;
+        for (int i = 0; i < logits.Length; i++)
+        {
+            max = Math.Max(max, logits[i]);
+        }
+
+        return max;
+    }
+}
