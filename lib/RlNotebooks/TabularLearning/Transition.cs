@@ -1,0 +1,36 @@
+using RlNotebooks.Validation;
+
+namespace RlNotebooks.TabularLearning;
+
+/// <summary>
+/// One environment step (sₜ, aₜ, rₜ₊₁, sₜ₊₁, terminated) for tabular learning updates.
+/// <para>
+/// Episode boundaries: <see cref="Terminated"/> = true means sₜ₊₁ is terminal, so the target does not bootstrap (V(sₜ₊₁) = 0).
+/// A time-limit truncation is NOT termination: pass <c>Terminated = false</c> with the actual final observation as
+/// <see cref="NextState"/>, so the target bootstraps from it; the caller then resets the environment (the update never ends a target itself).
+/// </para>
+/// </summary>
+/// <param name="State">sₜ.</param>
+/// <param name="Action">aₜ.</param>
+/// <param name="Reward">rₜ₊₁, received after aₜ.</param>
+/// <param name="NextState">sₜ₊₁, the actual next observation.</param>
+/// <param name="Terminated">sₜ₊₁ is terminal → bootstrap 0.</param>
+public readonly record struct Transition(int State, int Action, double Reward, int NextState, bool Terminated);
+
+/// <summary>Shared argument checks of the tabular Q-learning family (row-major Q tables, entry s·|𝒜| + a).</summary>
+internal static class TabularChecks
+{
+    /// <summary>Validates the table shape, the transition's indices and reward, and γ; returns |𝒮|.</summary>
+    public static int Check(ReadOnlySpan<double> q, int actionCount, in Transition transition, double gamma, string tableName = "q")
+    {
+        int states = Guard.TableShape(q.Length, actionCount, tableName);
+        Guard.Index(transition.State, states, "transition.State");
+        Guard.Index(transition.Action, actionCount, "transition.Action");
+        Guard.Index(transition.NextState, states, "transition.NextState");
+        Guard.Finite(transition.Reward, "transition.Reward");
+        Guard.UnitInterval(gamma, nameof(gamma));
+        Guard.AllFinite(q.Slice(transition.State * actionCount, actionCount), $"{tableName}[state {transition.State}]");
+        Guard.AllFinite(q.Slice(transition.NextState * actionCount, actionCount), $"{tableName}[next state {transition.NextState}]");
+        return states;
+    }
+}
