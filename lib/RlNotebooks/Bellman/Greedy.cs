@@ -29,7 +29,7 @@ public static class Greedy
     /// <summary>argmaxₐ x[a], the lowest index on exact ties.</summary>
     public static int ArgMax(ReadOnlySpan<double> values)
     {
-        Guard.NotEmpty(values.Length);
+        Guard.NotEmpty(values.Length, nameof(values));
         int best = 0;
         for (int i = 1; i < values.Length; i++)
         {

@@ -17,7 +17,7 @@ public static class SoftBellman
     /// <summary>V_soft = τ log Σₐ exp(qₐ/τ) for one row of action values, computed stably.</summary>
     public static double SoftValue(ReadOnlySpan<double> actionValues, double tau)
     {
-        Guard.NotEmpty(actionValues.Length);
+        Guard.NotEmpty(actionValues.Length, nameof(actionValues));
         Guard.AllFinite(actionValues);
         Guard.Positive(tau);
         return LogSumExp(actionValues, tau);

@@ -80,7 +80,7 @@ public sealed class TabularPolicy
     /// <exception cref="ArgumentException">An action lies outside [0, |𝒜|−1] (the message names the state).</exception>
     public static TabularPolicy Deterministic(ReadOnlySpan<int> actions, int actionCount)
     {
-        Guard.NotEmpty(actions.Length);
+        Guard.NotEmpty(actions.Length, nameof(actions));
         Guard.AtLeast(actionCount, 1);
         var table = new double[actions.Length * actionCount];
         for (int s = 0; s < actions.Length; s++)

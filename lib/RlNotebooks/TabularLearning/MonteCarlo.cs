@@ -35,7 +35,7 @@ public static class MonteCarlo
     /// </summary>
     public static double IncrementalMeanUpdateInPlace(Span<double> values, Span<int> counts, int index, double ret)
     {
-        Guard.NotEmpty(values.Length);
+        Guard.NotEmpty(values.Length, nameof(values));
         Guard.SameLength(values.Length, counts.Length, nameof(counts), nameof(values));
         Guard.Index(index, values.Length);
         Guard.AtLeast(counts[index], 0, $"counts[{index}]");
@@ -49,7 +49,7 @@ public static class MonteCarlo
     /// <summary>In place: V(i) ← V(i) + α(G − V(i)). Returns the error G − V(i) before the update.</summary>
     public static double ConstantAlphaUpdateInPlace(Span<double> values, int index, double ret, double alpha)
     {
-        Guard.NotEmpty(values.Length);
+        Guard.NotEmpty(values.Length, nameof(values));
         Guard.Index(index, values.Length);
         double error = ret - values[index];
         values[index] = ConstantAlpha(values[index], ret, alpha);

@@ -14,7 +14,7 @@ public static class TdZero
     /// <summary>The TD error δₜ = r + γ(1 − terminated)V(s′) − V(s). Pure: the table is not changed.</summary>
     public static double TdError(ReadOnlySpan<double> v, int state, double reward, int nextState, bool terminated, double gamma)
     {
-        Guard.NotEmpty(v.Length);
+        Guard.NotEmpty(v.Length, nameof(v));
         Guard.Index(state, v.Length);
         Guard.Index(nextState, v.Length);
         Guard.Finite(reward);
