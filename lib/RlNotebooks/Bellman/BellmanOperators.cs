@@ -172,7 +172,8 @@ public static class BellmanOperators
         for (int s = 0; s < destination.Length; s++)
         {
             double backup = terminal[s] ? 0.0 : MaxBackup(mdp, terminal, v, s, gamma);
-            max = Math.Max(max, Math.Abs(backup - v[s]));
+            double change = Math.Abs(backup - v[s]);
+            max = change > max ? change : max;
             destination[s] = backup;
         }
 
@@ -218,7 +219,8 @@ public static class BellmanOperators
         double best = Lookahead(mdp, terminal, v, state, 0, gamma);
         for (int a = 1; a < mdp.ActionCount; a++)
         {
-            best = Math.Max(best, Lookahead(mdp, terminal, v, state, a, gamma));
+            double qa = Lookahead(mdp, terminal, v, state, a, gamma);
+            best = qa > best ? qa : best;
         }
 
         return best;
