@@ -23,14 +23,22 @@ public sealed class TabularPolicy
         Guard.SameLength(stateCount * actionCount, probabilities.Length, nameof(probabilities), "stateCount·actionCount");
         for (int s = 0; s < stateCount; s++)
         {
-            ReadOnlySpan<double> row = probabilities.Slice(s * actionCount, actionCount);
-            try
+            double sum = 0.0;
+            for (int a = 0; a < actionCount; a++)
             {
-                Guard.Distribution(row, 1e-9, nameof(probabilities));
+                double p = probabilities[s * actionCount + a];
+                if (!(p >= 0.0 && p <= 1.0))
+                {
+                    throw new ArgumentException(
+                        $"π(a={a}|s={s}) = probabilities[{s * actionCount + a}] must be a probability in [0, 1] but was {p}.", nameof(probabilities));
+                }
+
+                sum += p;
             }
-            catch (ArgumentException e)
+
+            if (Math.Abs(sum - 1.0) > 1e-9)
             {
-                throw new ArgumentException($"π(·|s={s}) is not a distribution: {e.Message}", nameof(probabilities), e);
+                throw new ArgumentException($"π(·|s={s}) must sum to 1 but sums to {sum}.", nameof(probabilities));
             }
         }
 
