@@ -38,7 +38,11 @@ public static class MonteCarlo
         Guard.NotEmpty(values.Length, nameof(values));
         Guard.SameLength(values.Length, counts.Length, nameof(counts), nameof(values));
         Guard.Index(index, values.Length);
-        Guard.AtLeast(counts[index], 0, $"counts[{index}]");
+        if (counts[index] < 0)
+        {
+            throw new ArgumentOutOfRangeException($"counts[{index}]", counts[index], $"counts[{index}] must be ≥ 0 but was {counts[index]}.");
+        }
+
         double error = ret - values[index];
         double updated = IncrementalMean(values[index], ret, counts[index] + 1);
         counts[index]++;

@@ -19,8 +19,8 @@ public static class TdZero
         Guard.Index(nextState, v.Length);
         Guard.Finite(reward);
         Guard.UnitInterval(gamma);
-        Guard.Finite(v[state], $"v[{state}]");
-        Guard.Finite(v[nextState], $"v[{nextState}]");
+        EntryFinite(v, state);
+        EntryFinite(v, nextState);
         double bootstrap = terminated ? 0.0 : gamma * v[nextState];
         return reward + bootstrap - v[state];
     }
@@ -32,5 +32,13 @@ public static class TdZero
         double delta = TdError(v, state, reward, nextState, terminated, gamma);
         v[state] += alpha * delta;
         return delta;
+    }
+
+    private static void EntryFinite(ReadOnlySpan<double> v, int index)
+    {
+        if (!double.IsFinite(v[index]))
+        {
+            throw new ArgumentException($"v[{index}] must be finite but was {v[index]}.", $"v[{index}]");
+        }
     }
 }

@@ -29,8 +29,22 @@ internal static class TabularChecks
         Guard.Index(transition.NextState, states, "transition.NextState");
         Guard.Finite(transition.Reward, "transition.Reward");
         Guard.UnitInterval(gamma, nameof(gamma));
-        Guard.AllFinite(q.Slice(transition.State * actionCount, actionCount), $"{tableName}[state {transition.State}]");
-        Guard.AllFinite(q.Slice(transition.NextState * actionCount, actionCount), $"{tableName}[next state {transition.NextState}]");
+        RowFinite(q, actionCount, transition.State, "state", tableName);
+        RowFinite(q, actionCount, transition.NextState, "next state", tableName);
         return states;
+    }
+
+    /// <summary>Throws unless every Q(s,·) of the row is finite; the message (built only on failure) names the state and action.</summary>
+    private static void RowFinite(ReadOnlySpan<double> q, int actionCount, int state, string role, string tableName)
+    {
+        ReadOnlySpan<double> row = q.Slice(state * actionCount, actionCount);
+        for (int a = 0; a < row.Length; a++)
+        {
+            if (!double.IsFinite(row[a]))
+            {
+                string name = $"{tableName}[{role} {state}]";
+                throw new ArgumentException($"{name}: Q({state},{a}) = {tableName}[{state * actionCount + a}] must be finite but was {row[a]}.", name);
+            }
+        }
     }
 }

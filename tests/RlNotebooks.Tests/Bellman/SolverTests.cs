@@ -125,4 +125,17 @@ public class SolverTests
         Assert.Equal(BellmanOperators.OptimalityV(mdp, v), destination);
         Assert.Equal(BellmanOperators.OptimalityResidual(mdp, v), change, 12);
     }
+
+    [Fact]
+    public void Policy_iteration_keeps_a_tied_optimal_action_instead_of_cycling()
+    {
+        // Figure 3.5 (right): in the bottom-left corner (state 20) up (0) and right (2) are both optimal.
+        TabularMdp mdp = TestMdps.FiveByFiveGridworld();
+        int[] actions = ValueIteration.Run(mdp).Actions;
+        actions[20] = 2;
+        PolicyIterationResult pi = PolicyIteration.Run(mdp, TabularPolicy.Deterministic(actions, 4));
+        Assert.True(pi.Converged);
+        Assert.Equal(1, pi.Iterations);
+        Assert.Equal(2, pi.Actions[20]);
+    }
 }
