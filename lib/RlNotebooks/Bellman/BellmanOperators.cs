@@ -1,0 +1,338 @@
+using RlNotebooks.Validation;
+
+namespace RlNotebooks.Bellman;
+
+/// <summary>
+/// Bellman expectation and optimality operators on a <see cref="TabularMdp"/>, for state values V (length |𝒮|)
+/// and action values Q (row-major |𝒮|×|𝒜|, entry s·|𝒜| + a).
+/// <para>
+/// Termination: a terminal state is absorbing with value 0, so every backup reads V(s′) = 0 and Q(s′,·) = 0 for a terminal
+/// s′ whatever the table holds there, and writes (TV)(s) = 0 and (TQ)(s,·) = 0 for a terminal s.
+/// </para>
+/// <para>
+/// The operators are synchronous: T V is computed entirely from the old V, so the destination of an <c>…Into</c> call must not
+/// overlap its input. Each <c>…Into</c> overload allocates nothing.
+/// </para>
+/// </summary>
+public static class BellmanOperators
+{
+    /// <summary>
+    /// One-step lookahead Q_V(s,a) = Σ_{s′} P(s′|s,a)[r(s,a,s′) + γV(s′)] (0 when s is terminal).
+    /// </summary>
+    public static double ActionValue(TabularMdp mdp, ReadOnlySpan<double> v, int state, int action)
+    {
+        CheckValues(mdp, v);
+        Guard.Index(state, mdp.StateCount);
+        Guard.Index(action, mdp.ActionCount);
+        ReadOnlySpan<bool> terminal = mdp.TerminalStates;
+        return terminal[state] ? 0.0 : Lookahead(mdp, terminal, v, state, action, mdp.Gamma);
+    }
+
+    /// <summary>The table of one-step lookaheads Q_V(s,a) = Σ_{s′} P(s′|s,a)[r(s,a,s′) + γV(s′)] for every (s, a).</summary>
+    public static double[] ActionValues(TabularMdp mdp, ReadOnlySpan<double> v)
+    {
+        ArgumentNullException.ThrowIfNull(mdp);
+        var q = new double[mdp.StateCount * mdp.ActionCount];
+        ActionValuesInto(mdp, v, q);
+        return q;
+    }
+
+    /// <summary>Writes Q_V(s,a) = Σ_{s′} P(s′|s,a)[r(s,a,s′) + γV(s′)] into <paramref name="destination"/> (|𝒮|·|𝒜|).</summary>
+    public static void ActionValuesInto(TabularMdp mdp, ReadOnlySpan<double> v, Span<double> destination)
+    {
+        CheckValues(mdp, v);
+        CheckQDestination(mdp, v, destination);
+        ReadOnlySpan<bool> terminal = mdp.TerminalStates;
+        int actions = mdp.ActionCount;
+        double gamma = mdp.Gamma;
+        for (int s = 0; s < mdp.StateCount; s++)
+        {
+            for (int a = 0; a < actions; a++)
+            {
+                destination[s * actions + a] = terminal[s] ? 0.0 : Lookahead(mdp, terminal, v, s, a, gamma);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Bellman expectation operator for V: (T^π V)(s) = Σₐ π(a|s) Σ_{s′} P(s′|s,a)[r(s,a,s′) + γV(s′)].
+    /// </summary>
+    public static double[] ExpectationV(TabularMdp mdp, TabularPolicy policy, ReadOnlySpan<double> v)
+    {
+        ArgumentNullException.ThrowIfNull(mdp);
+        var result = new double[mdp.StateCount];
+        ExpectationVInto(mdp, policy, v, result);
+        return result;
+    }
+
+    /// <summary>Writes T^π V into <paramref name="destination"/> (length |𝒮|, not overlapping <paramref name="v"/>).</summary>
+    public static void ExpectationVInto(TabularMdp mdp, TabularPolicy policy, ReadOnlySpan<double> v, Span<double> destination)
+    {
+        CheckValues(mdp, v);
+        CheckPolicy(mdp, policy);
+        CheckVDestination(mdp, v, destination);
+        ExpectationSweep(mdp, policy.Probabilities, v, destination);
+    }
+
+    /// <summary>
+    /// Bellman expectation operator for Q:
+    /// (T^π Q)(s,a) = Σ_{s′} P(s′|s,a)[r(s,a,s′) + γ Σ_{a′} π(a′|s′) Q(s′,a′)].
+    /// </summary>
+    public static double[] ExpectationQ(TabularMdp mdp, TabularPolicy policy, ReadOnlySpan<double> q)
+    {
+        ArgumentNullException.ThrowIfNull(mdp);
+        var result = new double[mdp.StateCount * mdp.ActionCount];
+        ExpectationQInto(mdp, policy, q, result);
+        return result;
+    }
+
+    /// <summary>Writes T^π Q into <paramref name="destination"/> (length |𝒮|·|𝒜|, not overlapping <paramref name="q"/>).</summary>
+    public static void ExpectationQInto(TabularMdp mdp, TabularPolicy policy, ReadOnlySpan<double> q, Span<double> destination)
+    {
+        CheckActionValues(mdp, q);
+        CheckPolicy(mdp, policy);
+        CheckQDestination(mdp, q, destination);
+        QSweep(mdp, policy.Probabilities, q, destination);
+    }
+
+    /// <summary>
+    /// Bellman optimality operator for V: (T* V)(s) = maxₐ Σ_{s′} P(s′|s,a)[r(s,a,s′) + γV(s′)].
+    /// </summary>
+    public static double[] OptimalityV(TabularMdp mdp, ReadOnlySpan<double> v)
+    {
+        ArgumentNullException.ThrowIfNull(mdp);
+        var result = new double[mdp.StateCount];
+        OptimalityVInto(mdp, v, result);
+        return result;
+    }
+
+    /// <summary>Writes T* V into <paramref name="destination"/> (length |𝒮|, not overlapping <paramref name="v"/>); returns ‖T* V − V‖∞.</summary>
+    public static double OptimalityVInto(TabularMdp mdp, ReadOnlySpan<double> v, Span<double> destination)
+    {
+        CheckValues(mdp, v);
+        CheckVDestination(mdp, v, destination);
+        return OptimalitySweep(mdp, v, destination);
+    }
+
+    /// <summary>
+    /// Bellman optimality operator for Q: (T* Q)(s,a) = Σ_{s′} P(s′|s,a)[r(s,a,s′) + γ max_{a′} Q(s′,a′)].
+    /// </summary>
+    public static double[] OptimalityQ(TabularMdp mdp, ReadOnlySpan<double> q)
+    {
+        ArgumentNullException.ThrowIfNull(mdp);
+        var result = new double[mdp.StateCount * mdp.ActionCount];
+        OptimalityQInto(mdp, q, result);
+        return result;
+    }
+
+    /// <summary>Writes T* Q into <paramref name="destination"/> (length |𝒮|·|𝒜|, not overlapping <paramref name="q"/>).</summary>
+    public static void OptimalityQInto(TabularMdp mdp, ReadOnlySpan<double> q, Span<double> destination)
+    {
+        CheckActionValues(mdp, q);
+        CheckQDestination(mdp, q, destination);
+        QSweep(mdp, default, q, destination);
+    }
+
+    /// <summary>Bellman expectation residual ‖T^π V − V‖∞ (0 exactly at V = V^π). Allocates nothing.</summary>
+    public static double ExpectationResidual(TabularMdp mdp, TabularPolicy policy, ReadOnlySpan<double> v)
+    {
+        CheckValues(mdp, v);
+        CheckPolicy(mdp, policy);
+        ReadOnlySpan<bool> terminal = mdp.TerminalStates;
+        double gamma = mdp.Gamma, max = 0.0;
+        for (int s = 0; s < mdp.StateCount; s++)
+        {
+            double backup = terminal[s] ? 0.0 : ExpectedBackup(mdp, terminal, policy.Probabilities, v, s, gamma);
+            max = Math.Max(max, Math.Abs(backup - v[s]));
+        }
+
+        return max;
+    }
+
+    /// <summary>Bellman optimality residual ‖T* V − V‖∞ (0 exactly at V = V*). Allocates nothing.</summary>
+    public static double OptimalityResidual(TabularMdp mdp, ReadOnlySpan<double> v)
+    {
+        CheckValues(mdp, v);
+        ReadOnlySpan<bool> terminal = mdp.TerminalStates;
+        double gamma = mdp.Gamma, max = 0.0;
+        for (int s = 0; s < mdp.StateCount; s++)
+        {
+            double backup = terminal[s] ? 0.0 : MaxBackup(mdp, terminal, v, s, gamma);
+            max = Math.Max(max, Math.Abs(backup - v[s]));
+        }
+
+        return max;
+    }
+
+    /// <summary>Synchronous T* sweep from <paramref name="v"/> into <paramref name="destination"/>; returns the largest |change|. Unchecked.</summary>
+    internal static double OptimalitySweep(TabularMdp mdp, ReadOnlySpan<double> v, Span<double> destination)
+    {
+        ReadOnlySpan<bool> terminal = mdp.TerminalStates;
+        double gamma = mdp.Gamma, max = 0.0;
+        for (int s = 0; s < destination.Length; s++)
+        {
+            double backup = terminal[s] ? 0.0 : MaxBackup(mdp, terminal, v, s, gamma);
+            double change = Math.Abs(backup - v[s]);
+            max = change > max ? change : max;
+            destination[s] = backup;
+        }
+
+        return max;
+    }
+
+    /// <summary>Synchronous T^π sweep from <paramref name="v"/> into <paramref name="destination"/>; returns the largest |change|. Unchecked.</summary>
+    internal static double ExpectationSweep(TabularMdp mdp, ReadOnlySpan<double> policy, ReadOnlySpan<double> v, Span<double> destination)
+    {
+        ReadOnlySpan<bool> terminal = mdp.TerminalStates;
+        double gamma = mdp.Gamma, max = 0.0;
+        for (int s = 0; s < destination.Length; s++)
+        {
+            double backup = terminal[s] ? 0.0 : ExpectedBackup(mdp, terminal, policy, v, s, gamma);
+            max = Math.Max(max, Math.Abs(backup - v[s]));
+            destination[s] = backup;
+        }
+
+        return max;
+    }
+
+    /// <summary>Σₐ π(a|s) Q_V(s,a) for a non-terminal s. Unchecked.</summary>
+    internal static double ExpectedBackup(TabularMdp mdp, ReadOnlySpan<bool> terminal, ReadOnlySpan<double> policy,
+        ReadOnlySpan<double> v, int state, double gamma)
+    {
+        int actions = mdp.ActionCount;
+        ReadOnlySpan<double> pi = policy.Slice(state * actions, actions);
+        double sum = 0.0;
+        for (int a = 0; a < actions; a++)
+        {
+            if (pi[a] != 0.0)
+            {
+                sum += pi[a] * Lookahead(mdp, terminal, v, state, a, gamma);
+            }
+        }
+
+        return sum;
+    }
+
+    /// <summary>maxₐ Q_V(s,a) for a non-terminal s. Unchecked.</summary>
+    internal static double MaxBackup(TabularMdp mdp, ReadOnlySpan<bool> terminal, ReadOnlySpan<double> v, int state, double gamma)
+    {
+        double best = Lookahead(mdp, terminal, v, state, 0, gamma);
+        for (int a = 1; a < mdp.ActionCount; a++)
+        {
+            double qa = Lookahead(mdp, terminal, v, state, a, gamma);
+            best = qa > best ? qa : best;
+        }
+
+        return best;
+    }
+
+    /// <summary>Q_V(s,a) = Σ_{s′} P(s′|s,a)[r(s,a,s′) + γV(s′)] with V(terminal) = 0, iterating the CSR row directly. Unchecked.</summary>
+    internal static double Lookahead(TabularMdp mdp, ReadOnlySpan<bool> terminal, ReadOnlySpan<double> v, int state, int action, double gamma)
+    {
+        ReadOnlySpan<int> next = mdp.NextStates(state, action);
+        ReadOnlySpan<double> p = mdp.Probabilities(state, action);
+        ReadOnlySpan<double> r = mdp.Rewards(state, action);
+        p = p[..next.Length];
+        r = r[..next.Length];
+        double sum = 0.0;
+        for (int i = 0; i < next.Length; i++)
+        {
+            int n = next[i];
+            double vNext = terminal[n] ? 0.0 : v[n];
+            sum += p[i] * (r[i] + gamma * vNext);
+        }
+
+        return sum;
+    }
+
+    /// <summary>Validates a state-value vector against the MDP: length |𝒮| and finite entries.</summary>
+    internal static void CheckValues(TabularMdp mdp, ReadOnlySpan<double> v, string paramName = "v")
+    {
+        ArgumentNullException.ThrowIfNull(mdp);
+        Guard.SameLength(mdp.StateCount, v.Length, paramName, "mdp.StateCount");
+        Guard.AllFinite(v, paramName);
+    }
+
+    /// <summary>Validates an action-value table against the MDP: length |𝒮|·|𝒜| and finite entries.</summary>
+    internal static void CheckActionValues(TabularMdp mdp, ReadOnlySpan<double> q, string paramName = "q")
+    {
+        ArgumentNullException.ThrowIfNull(mdp);
+        Guard.SameLength(mdp.StateCount * mdp.ActionCount, q.Length, paramName, "mdp.StateCount·mdp.ActionCount");
+        Guard.AllFinite(q, paramName);
+    }
+
+    /// <summary>Validates that a policy has the MDP's shape.</summary>
+    internal static void CheckPolicy(TabularMdp mdp, TabularPolicy policy, string paramName = "policy")
+    {
+        ArgumentNullException.ThrowIfNull(policy, paramName);
+        Guard.SameLength(mdp.StateCount, policy.StateCount, paramName, "mdp.StateCount (states)");
+        Guard.SameLength(mdp.ActionCount, policy.ActionCount, paramName, "mdp.ActionCount (actions)");
+    }
+
+    private static void CheckVDestination(TabularMdp mdp, ReadOnlySpan<double> source, Span<double> destination)
+    {
+        Guard.SameLength(mdp.StateCount, destination.Length, nameof(destination), "mdp.StateCount");
+        Guard.NoOverlap(source, destination, "the input values");
+    }
+
+    private static void CheckQDestination(TabularMdp mdp, ReadOnlySpan<double> source, Span<double> destination)
+    {
+        Guard.SameLength(mdp.StateCount * mdp.ActionCount, destination.Length, nameof(destination), "mdp.StateCount·mdp.ActionCount");
+        Guard.NoOverlap(source, destination, "the input values");
+    }
+
+    /// <summary>
+    /// (TQ)(s,a) = Σ_{s′} P(s′|s,a)[r + γ U(s′)] with U(s′) = Σ_{a′} π(a′|s′)Q(s′,a′) when <paramref name="policy"/> is given,
+    /// else U(s′) = max_{a′} Q(s′,a′); U(terminal) = 0.
+    /// </summary>
+    private static void QSweep(TabularMdp mdp, ReadOnlySpan<double> policy, ReadOnlySpan<double> q, Span<double> destination)
+    {
+        ReadOnlySpan<bool> terminal = mdp.TerminalStates;
+        int actions = mdp.ActionCount;
+        double gamma = mdp.Gamma;
+        bool expectation = !policy.IsEmpty;
+        for (int s = 0; s < mdp.StateCount; s++)
+        {
+            for (int a = 0; a < actions; a++)
+            {
+                double sum = 0.0;
+                if (!terminal[s])
+                {
+                    ReadOnlySpan<int> next = mdp.NextStates(s, a);
+                    ReadOnlySpan<double> p = mdp.Probabilities(s, a), r = mdp.Rewards(s, a);
+                    for (int i = 0; i < next.Length; i++)
+                    {
+                        int n = next[i];
+                        ReadOnlySpan<double> row = q.Slice(n * actions, actions);
+                        double u = terminal[n] ? 0.0 : expectation ? Dot(policy.Slice(n * actions, actions), row) : Max(row);
+                        sum += p[i] * (r[i] + gamma * u);
+                    }
+                }
+
+                destination[s * actions + a] = sum;
+            }
+        }
+    }
+
+    private static double Dot(ReadOnlySpan<double> x, ReadOnlySpan<double> y)
+    {
+        double sum = 0.0;
+        for (int i = 0; i < x.Length; i++)
+        {
+            sum += x[i] * y[i];
+        }
+
+        return sum;
+    }
+
+    private static double Max(ReadOnlySpan<double> x)
+    {
+        double max = x[0];
+        for (int i = 1; i < x.Length; i++)
+        {
+            max = Math.Max(max, x[i]);
+        }
+
+        return max;
+    }
+}

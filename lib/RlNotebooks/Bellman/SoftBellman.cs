@@ -1,0 +1,194 @@
+using RlNotebooks.Validation;
+
+namespace RlNotebooks.Bellman;
+
+/// <summary>
+/// Entropy-regularised (soft) Bellman backups with temperature τ &gt; 0:
+/// V_soft(s) = τ log Σₐ exp(Q(s,a)/τ),  (T_soft Q)(s,a) = Σ_{s′} P(s′|s,a)[r(s,a,s′) + γ V_soft(s′)],
+/// and the Boltzmann policy π(a|s) = exp((Q(s,a) − V_soft(s))/τ).
+/// <para>
+/// As τ → 0, V_soft(s) → maxₐ Q(s,a) and the backups become the hard optimality operators (the gap is at most τ log|𝒜|).
+/// All log-sum-exps are computed stably as m + τ log Σₐ exp((Q(s,a) − m)/τ) with m = maxₐ Q(s,a), so no overflow for any finite Q.
+/// Terminal states: V_soft(terminal) = 0 and (T_soft Q)(terminal,·) = 0. Q tables are row-major |𝒮|×|𝒜|.
+/// </para>
+/// </summary>
+public static class SoftBellman
+{
+    /// <summary>V_soft = τ log Σₐ exp(qₐ/τ) for one row of action values, computed stably.</summary>
+    public static double SoftValue(ReadOnlySpan<double> actionValues, double tau)
+    {
+        Guard.NotEmpty(actionValues.Length, nameof(actionValues));
+        Guard.AllFinite(actionValues);
+        Guard.Positive(tau);
+        return LogSumExp(actionValues, tau);
+    }
+
+    /// <summary>V_soft(s) = τ log Σₐ exp(Q(s,a)/τ) for every state of a Q table.</summary>
+    public static double[] SoftValues(ReadOnlySpan<double> q, int actionCount, double tau)
+    {
+        var v = new double[Guard.TableShape(q.Length, actionCount, nameof(q))];
+        SoftValuesInto(q, actionCount, tau, v);
+        return v;
+    }
+
+    /// <summary>Writes V_soft(s) for every state into <paramref name="destination"/> (length |𝒮|).</summary>
+    public static void SoftValuesInto(ReadOnlySpan<double> q, int actionCount, double tau, Span<double> destination)
+    {
+        int states = CheckQ(q, actionCount, tau);
+        Guard.SameLength(states, destination.Length, nameof(destination), "q (states)");
+        for (int s = 0; s < states; s++)
+        {
+            destination[s] = LogSumExp(q.Slice(s * actionCount, actionCount), tau);
+        }
+    }
+
+    /// <summary>The Boltzmann (softmax) policy π(a|s) = exp((Q(s,a) − V_soft(s))/τ).</summary>
+    public static TabularPolicy Boltzmann(ReadOnlySpan<double> q, int actionCount, double tau)
+    {
+        var table = new double[q.Length];
+        BoltzmannInto(q, actionCount, tau, table);
+        return new TabularPolicy(q.Length / actionCount, actionCount, table);
+    }
+
+    /// <summary>Writes the Boltzmann policy table into <paramref name="destination"/> (length |𝒮|·|𝒜|).</summary>
+    public static void BoltzmannInto(ReadOnlySpan<double> q, int actionCount, double tau, Span<double> destination)
+    {
+        int states = CheckQ(q, actionCount, tau);
+        Guard.SameLength(q.Length, destination.Length, nameof(destination), nameof(q));
+        for (int s = 0; s < states; s++)
+        {
+            ReadOnlySpan<double> row = q.Slice(s * actionCount, actionCount);
+            Span<double> pi = destination.Slice(s * actionCount, actionCount);
+            double max = Max(row), sum = 0.0;
+            for (int a = 0; a < actionCount; a++)
+            {
+                pi[a] = Math.Exp((row[a] - max) / tau);
+                sum += pi[a];
+            }
+
+            for (int a = 0; a < actionCount; a++)
+            {
+                pi[a] /= sum;
+            }
+        }
+    }
+
+    /// <summary>Soft Q backup (T_soft Q)(s,a) = Σ_{s′} P(s′|s,a)[r(s,a,s′) + γ τ log Σ_{a′} exp(Q(s′,a′)/τ)].</summary>
+    public static double[] BackupQ(TabularMdp mdp, ReadOnlySpan<double> q, double tau)
+    {
+        ArgumentNullException.ThrowIfNull(mdp);
+        var result = new double[mdp.StateCount * mdp.ActionCount];
+        BackupQInto(mdp, q, tau, result);
+        return result;
+    }
+
+    /// <summary>Writes T_soft Q into <paramref name="destination"/> (length |𝒮|·|𝒜|, not overlapping <paramref name="q"/>).</summary>
+    public static void BackupQInto(TabularMdp mdp, ReadOnlySpan<double> q, double tau, Span<double> destination)
+    {
+        BellmanOperators.CheckActionValues(mdp, q);
+        Guard.Positive(tau);
+        Guard.SameLength(q.Length, destination.Length, nameof(destination), nameof(q));
+        Guard.NoOverlap(q, destination, nameof(q));
+        ReadOnlySpan<bool> terminal = mdp.TerminalStates;
+        int actions = mdp.ActionCount;
+        double gamma = mdp.Gamma;
+        for (int s = 0; s < mdp.StateCount; s++)
+        {
+            for (int a = 0; a < actions; a++)
+            {
+                double sum = 0.0;
+                if (!terminal[s])
+                {
+                    ReadOnlySpan<int> next = mdp.NextStates(s, a);
+                    ReadOnlySpan<double> p = mdp.Probabilities(s, a), r = mdp.Rewards(s, a);
+                    for (int i = 0; i < next.Length; i++)
+                    {
+                        int n = next[i];
+                        double vSoft = terminal[n] ? 0.0 : LogSumExp(q.Slice(n * actions, actions), tau);
+                        sum += p[i] * (r[i] + gamma * vSoft);
+                    }
+                }
+
+                destination[s * actions + a] = sum;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Soft V backup (T_soft V)(s) = τ log Σₐ exp(Q_V(s,a)/τ) with the lookahead Q_V(s,a) = Σ_{s′} P(s′|s,a)[r(s,a,s′) + γV(s′)].
+    /// </summary>
+    public static double[] BackupV(TabularMdp mdp, ReadOnlySpan<double> v, double tau)
+    {
+        ArgumentNullException.ThrowIfNull(mdp);
+        var result = new double[mdp.StateCount];
+        BackupVInto(mdp, v, tau, result);
+        return result;
+    }
+
+    /// <summary>Writes T_soft V into <paramref name="destination"/> (length |𝒮|, not overlapping <paramref name="v"/>). Allocates nothing.</summary>
+    public static void BackupVInto(TabularMdp mdp, ReadOnlySpan<double> v, double tau, Span<double> destination)
+    {
+        BellmanOperators.CheckValues(mdp, v);
+        Guard.Positive(tau);
+        Guard.SameLength(mdp.StateCount, destination.Length, nameof(destination), "mdp.StateCount");
+        Guard.NoOverlap(v, destination, nameof(v));
+        ReadOnlySpan<bool> terminal = mdp.TerminalStates;
+        double gamma = mdp.Gamma;
+        for (int s = 0; s < mdp.StateCount; s++)
+        {
+            if (terminal[s])
+            {
+                destination[s] = 0.0;
+                continue;
+            }
+
+            // Streaming log-sum-exp: keep the running max m and Σ exp((Q − m)/τ), rescaling when m grows.
+            double max = double.NegativeInfinity, sum = 0.0;
+            for (int a = 0; a < mdp.ActionCount; a++)
+            {
+                double qa = BellmanOperators.Lookahead(mdp, terminal, v, s, a, gamma);
+                if (qa > max)
+                {
+                    sum = sum * Math.Exp((max - qa) / tau) + 1.0;
+                    max = qa;
+                }
+                else
+                {
+                    sum += Math.Exp((qa - max) / tau);
+                }
+            }
+
+            destination[s] = max + tau * Math.Log(sum);
+        }
+    }
+
+    private static double LogSumExp(ReadOnlySpan<double> row, double tau)
+    {
+        double max = Max(row), sum = 0.0;
+        for (int a = 0; a < row.Length; a++)
+        {
+            sum += Math.Exp((row[a] - max) / tau);
+        }
+
+        return max + tau * Math.Log(sum);
+    }
+
+    private static double Max(ReadOnlySpan<double> row)
+    {
+        double max = row[0];
+        for (int a = 1; a < row.Length; a++)
+        {
+            max = Math.Max(max, row[a]);
+        }
+
+        return max;
+    }
+
+    private static int CheckQ(ReadOnlySpan<double> q, int actionCount, double tau)
+    {
+        int states = Guard.TableShape(q.Length, actionCount, nameof(q));
+        Guard.AllFinite(q, nameof(q));
+        Guard.Positive(tau);
+        return states;
+    }
+}

@@ -1,0 +1,44 @@
+using RlNotebooks.Validation;
+
+namespace RlNotebooks.TabularLearning;
+
+/// <summary>
+/// TD(0) prediction: δₜ = rₜ₊₁ + γ(1 − terminated)V(sₜ₊₁) − V(sₜ) and V(sₜ) ← V(sₜ) + αδₜ.
+/// <para>
+/// terminated = true: sₜ₊₁ is terminal, no bootstrap. A truncated step (time limit) passes terminated = false and the actual
+/// final observation as sₜ₊₁, so it bootstraps; the caller resets the environment.
+/// </para>
+/// </summary>
+public static class TdZero
+{
+    /// <summary>The TD error δₜ = r + γ(1 − terminated)V(s′) − V(s). Pure: the table is not changed.</summary>
+    public static double TdError(ReadOnlySpan<double> v, int state, double reward, int nextState, bool terminated, double gamma)
+    {
+        Guard.NotEmpty(v.Length, nameof(v));
+        Guard.Index(state, v.Length);
+        Guard.Index(nextState, v.Length);
+        Guard.Finite(reward);
+        Guard.UnitInterval(gamma);
+        EntryFinite(v, state);
+        EntryFinite(v, nextState);
+        double bootstrap = terminated ? 0.0 : gamma * v[nextState];
+        return reward + bootstrap - v[state];
+    }
+
+    /// <summary>In place: V(s) ← V(s) + αδₜ. Returns δₜ.</summary>
+    public static double UpdateInPlace(Span<double> v, int state, double reward, int nextState, bool terminated, double alpha, double gamma)
+    {
+        Guard.LearningRate(alpha);
+        double delta = TdError(v, state, reward, nextState, terminated, gamma);
+        v[state] += alpha * delta;
+        return delta;
+    }
+
+    private static void EntryFinite(ReadOnlySpan<double> v, int index)
+    {
+        if (!double.IsFinite(v[index]))
+        {
+            throw new ArgumentException($"v[{index}] must be finite but was {v[index]}.", $"v[{index}]");
+        }
+    }
+}
