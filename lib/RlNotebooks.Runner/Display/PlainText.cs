@@ -33,7 +33,7 @@ public static class PlainText
                 text.Append(f.ToString(null, CultureInfo.InvariantCulture));
                 return;
             case IDictionary dictionary when depth < 3:
-                AppendItems(text, dictionary.Cast<DictionaryEntry>(), "{ ", " }", (e, d) =>
+                AppendItems(text, Entries(dictionary), "{ ", " }", (e, d) =>
                 {
                     Append(text, e.Key, d);
                     text.Append(": ");
@@ -67,6 +67,12 @@ public static class PlainText
         }
 
         text.Append(close);
+    }
+
+    private static IEnumerable<DictionaryEntry> Entries(IDictionary dictionary)
+    {
+        IDictionaryEnumerator entries = dictionary.GetEnumerator();
+        while (entries.MoveNext()) yield return entries.Entry;
     }
 
     private static bool HasOwnToString(object value)

@@ -32,27 +32,23 @@ public static class CellErrors
 
     /// <summary>The failure and error output of an exception thrown by cell <paramref name="cellNumber"/>; the line is
     /// that of the outermost stack frame inside the cell (the statement that was running, e.g. a failed
-    /// <c>Check(…)</c> call rather than the <c>throw</c> inside the helper), else of the innermost frame in any other cell.</summary>
+    /// <c>Check(…)</c> call rather than the <c>throw</c> inside the helper); when the throw happened in code from another
+    /// cell, the message says where.</summary>
     public static (CellFailure Failure, ErrorOutput Output) FromException(string notebookPath, int cellNumber, Exception exception)
     {
         Exception error = Unwrap(exception);
         StackFrame[] frames = new StackTrace(error, fNeedFileInfo: true).GetFrames();
         string cellPath = CellPath(notebookPath, cellNumber);
         string cellPrefix = notebookPath + "[cell ";
-        StackFrame? frame = frames.LastOrDefault(f => f.GetFileName() == cellPath && f.GetFileLineNumber() > 0)
-            ?? frames.FirstOrDefault(f => f.GetFileName()?.StartsWith(cellPrefix, StringComparison.Ordinal) == true && f.GetFileLineNumber() > 0);
+        StackFrame? inCell = frames.LastOrDefault(f => f.GetFileName() == cellPath && f.GetFileLineNumber() > 0);
+        StackFrame? innermost = frames.FirstOrDefault(f => f.GetFileName()?.StartsWith(cellPrefix, StringComparison.Ordinal) == true && f.GetFileLineNumber() > 0);
 
         string message = error.Message;
-        int? line = null;
-        if (frame is not null)
+        int? line = inCell?.GetFileLineNumber();
+        if (innermost is not null && innermost.GetFileName() != cellPath)
         {
-            line = frame.GetFileLineNumber();
-            if (frame.GetFileName() != cellPath)
-            {
-                string otherCell = frame.GetFileName()![cellPrefix.Length..^1];
-                message = $"{message} (thrown at line {line} of cell {otherCell})";
-                line = null;
-            }
+            string otherCell = innermost.GetFileName()![cellPrefix.Length..^1];
+            message = $"{message} (thrown at line {innermost.GetFileLineNumber()} of cell {otherCell})";
         }
 
         string ename = error.GetType().FullName ?? error.GetType().Name;
