@@ -5,12 +5,18 @@ public static class NotebookPaths
 {
     /// <summary>Files for <paramref name="patterns"/>, each relative to <paramref name="baseDirectory"/>: a file, a folder
     /// (its <c>*.ipynb</c>), or a glob with <c>*</c>/<c>?</c> in the file name and optionally <c>**</c> for "any
-    /// sub-folder". No patterns → every <c>*.ipynb</c> in <c>notebooks/</c> under <paramref name="repositoryRoot"/>.
+    /// sub-folder". No patterns → every <c>*.ipynb</c> in <c>notebooks/</c> under <paramref name="repositoryRoot"/> (possibly none).
     /// Sorted by path within each pattern, duplicates removed.</summary>
     /// <exception cref="FileNotFoundException">A pattern matches nothing.</exception>
+    /// <exception cref="DirectoryNotFoundException">No pattern and no notebooks folder.</exception>
     public static IReadOnlyList<string> Expand(IReadOnlyList<string> patterns, string baseDirectory, string repositoryRoot)
     {
-        if (patterns.Count == 0) return Expand([Path.Combine(repositoryRoot, "notebooks")], baseDirectory, repositoryRoot);
+        if (patterns.Count == 0)
+        {
+            string folder = Path.Combine(repositoryRoot, "notebooks");
+            if (!Directory.Exists(folder)) throw new DirectoryNotFoundException($"No notebooks folder at {folder}; pass notebook paths or run from the repository.");
+            return Directory.EnumerateFiles(folder, "*.ipynb").Order(StringComparer.Ordinal).ToList();
+        }
 
         var files = new List<string>();
         foreach (string pattern in patterns)

@@ -47,6 +47,12 @@ public static class RunCommand
                 return 2;
             }
 
+            if (files.Count == 0)
+            {
+                console.WriteLine($"No notebooks in {Path.Combine(repositoryRoot, "notebooks")}.");
+                return 0;
+            }
+
             var options = new RunnerOptions
             {
                 OutputDirectory = parse.GetValue(output),

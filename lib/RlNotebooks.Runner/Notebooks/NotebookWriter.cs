@@ -6,7 +6,7 @@ using System.Text.Json.Nodes;
 namespace RlNotebooks.Runner.Notebooks;
 
 /// <summary>Writes a notebook as nbformat 4.5 with C# Polyglot metadata, unique cell ids and the cells' outputs,
-/// laid out the way Jupyter writes files (one-space indent, multi-line strings as lists of lines).</summary>
+/// laid out the way Jupyter writes files (sorted keys, one-space indent, multi-line strings as lists of lines).</summary>
 public static class NotebookWriter
 {
     private static readonly JsonSerializerOptions Layout = new()
@@ -33,7 +33,7 @@ public static class NotebookWriter
             ["nbformat"] = 4,
             ["nbformat_minor"] = 5,
         };
-        return root.ToJsonString(Layout) + "\n";
+        return Sorted(root)!.ToJsonString(Layout) + "\n";
     }
 
     /// <summary>Writes <paramref name="notebook"/> to <paramref name="path"/> (UTF-8, no BOM), creating the folder.</summary>
@@ -58,6 +58,15 @@ public static class NotebookWriter
 
         return lines;
     }
+
+    /// <summary>A copy with every object's keys in ordinal order, as Jupyter and VS Code write notebooks (stable diffs).</summary>
+    private static JsonNode? Sorted(JsonNode? node) => node switch
+    {
+        JsonObject obj => new JsonObject(obj.OrderBy(p => p.Key, StringComparer.Ordinal)
+            .Select(p => KeyValuePair.Create(p.Key, Sorted(p.Value)))),
+        JsonArray array => new JsonArray(array.Select(Sorted).ToArray()),
+        _ => node?.DeepClone(),
+    };
 
     private static void AssignUniqueIds(IReadOnlyList<NotebookCell> cells)
     {
