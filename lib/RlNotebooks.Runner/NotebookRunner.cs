@@ -10,9 +10,14 @@ namespace RlNotebooks.Runner;
 public static class NotebookRunner
 {
     /// <summary>Runs the notebook files <paramref name="paths"/> (see <see cref="NotebookPaths.Expand"/> for globs).</summary>
+    /// <exception cref="ArgumentOutOfRangeException">A time limit is not positive.</exception>
     public static async Task<RunResult> RunAsync(
         IReadOnlyList<string> paths, RunnerOptions options, IRunObserver? observer = null, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(paths);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(options.CellTimeout, TimeSpan.Zero, nameof(options.CellTimeout));
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(options.NotebookTimeout, TimeSpan.Zero, nameof(options.NotebookTimeout));
         string root = options.RepositoryRoot ?? RepositoryLocator.Find();
         string outputDirectory = Path.GetFullPath(options.OutputDirectory ?? Path.Combine(root, "artifacts", "notebooks"), root);
         var limits = new ExecutionLimits(options.CellTimeout, options.NotebookTimeout);

@@ -4,7 +4,7 @@ using RlNotebooks.Runner.Notebooks;
 namespace RlNotebooks.Runner.Display;
 
 /// <summary>Collects one cell's outputs in the order they happen: console text is merged into stream outputs,
-/// displays become display_data entries that a <see cref="DisplayHandle"/> can replace in place.
+/// displays become display_data entries that a <see cref="Scripting.DisplayHandle"/> can replace in place.
 /// After <see cref="Close"/> (the cell finished or was abandoned) further writes are ignored.</summary>
 public sealed class CellOutputCollector
 {

@@ -22,15 +22,19 @@ public sealed record ConventionFormatter(string MimeType, Type Type, Func<object
     public static IReadOnlyList<ConventionFormatter> For(Type type)
     {
         var found = new List<ConventionFormatter>();
-        foreach (object attribute in type.GetCustomAttributes(inherit: true))
+        var sources = new HashSet<Type>();
+        for (Type? annotated = type; annotated is not null; annotated = annotated.BaseType)
         {
-            if (attribute.GetType().Name != AttributeName) continue;
-            if (Property(attribute, "FormatterSourceType") is not Type sourceType)
+            foreach (object attribute in annotated.GetCustomAttributes(inherit: false))
             {
-                throw new InvalidOperationException($"{AttributeName} on '{type}' has no FormatterSourceType property of type Type.");
-            }
+                if (attribute.GetType().Name != AttributeName) continue;
+                if (Property(attribute, "FormatterSourceType") is not Type sourceType)
+                {
+                    throw new InvalidOperationException($"{AttributeName} on '{annotated}' has no FormatterSourceType property of type Type.");
+                }
 
-            found.AddRange(FromSource(type, sourceType));
+                if (sources.Add(sourceType)) found.AddRange(FromSource(annotated, sourceType));
+            }
         }
 
         return found;

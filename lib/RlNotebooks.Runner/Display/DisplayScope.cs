@@ -1,3 +1,5 @@
+using RlNotebooks.Runner.Scripting;
+
 namespace RlNotebooks.Runner.Display;
 
 /// <summary>The output collector of the cell running on the current async flow. It is an <see cref="AsyncLocal{T}"/>,

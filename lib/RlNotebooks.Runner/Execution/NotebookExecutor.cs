@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Microsoft.CodeAnalysis.Scripting;
 using RlNotebooks.Runner.Display;
+using RlNotebooks.Runner.Scripting;
 using RlNotebooks.Runner.Notebooks;
 
 namespace RlNotebooks.Runner.Execution;
@@ -131,8 +132,13 @@ public static class NotebookExecutor
             }
         }
 
-        collector.Close();
-        if (error is not { } failed) return null;
+        if (error is not { } failed)
+        {
+            collector.Close();
+            return null;
+        }
+
+        collector.Seal();
         cell.Outputs.Add(failed.Output);
         return failed.Failure;
     }

@@ -1,6 +1,7 @@
 using Microsoft.CodeAnalysis.CSharp.Scripting;
 using Microsoft.CodeAnalysis.Scripting;
 using RlNotebooks.Runner.Display;
+using RlNotebooks.Runner.Scripting;
 
 namespace RlNotebooks.Runner.Execution;
 

@@ -72,6 +72,31 @@ public sealed class DirectiveAndInputTests : IDisposable
     }
 
     [Fact]
+    public async Task The_library_referenced_by_path_works_in_a_process_that_already_loaded_it()
+    {
+        string library = typeof(RlNotebooks.Bellman.TabularMdp).Assembly.Location;
+        File.Copy(library, Path.Combine(Directory.CreateDirectory(Path.Combine(_notebooks.Folder, "lib")).FullName, "RlNotebooks.dll"));
+        string path = _notebooks.Write(Path.Combine("notebooks", "library.ipynb"),
+            "#r \"../lib/RlNotebooks.dll\"\nusing RlNotebooks.Bellman;\nvar outcome = new Outcome(1, 0.5, -1.0);",
+            "Outcome copy = outcome;\ncopy.Probability");
+
+        RunResult result = await _notebooks.RunAsync(path);
+
+        Assert.True(result.Succeeded, result.Notebooks[0].ToString());
+        Assert.Equal("0.5", TestNotebooks.Text(TestNotebooks.Outputs(_notebooks.Executed(path), 1)[0]!["data"]!["text/plain"]));
+    }
+
+    [Fact]
+    public async Task Non_positive_time_limits_are_rejected()
+    {
+        string path = _notebooks.Write("limits.ipynb", "1");
+
+        var error = await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => NotebookRunner.RunAsync([path], _notebooks.Options(cellTimeout: TimeSpan.Zero)));
+
+        Assert.Equal("CellTimeout", error.ParamName);
+    }
+
+    [Fact]
     public async Task Missing_library_reference_says_to_build_the_library_first()
     {
         string path = _notebooks.Write(Path.Combine("notebooks", "lib.ipynb"), "1", "#r \"../lib/RlNotebooks/bin/Release/net10.0/RlNotebooks.dll\"\n2");

@@ -53,6 +53,38 @@ public static class ConventionTypes
     }
 }
 
+public static class NotInherited
+{
+    [AttributeUsage(AttributeTargets.Class, Inherited = false)]
+    public sealed class TypeFormatterSourceAttribute(Type formatterSourceType) : Attribute
+    {
+        public Type FormatterSourceType { get; } = formatterSourceType;
+    }
+
+    public sealed class Source
+    {
+        public IEnumerable<object> CreateTypeFormatters() => [new HtmlFormatter()];
+    }
+
+    public sealed class HtmlFormatter
+    {
+        public string MimeType => "text/html";
+
+        public Type Type => typeof(Base);
+
+        public bool Format(object instance, TextWriter writer)
+        {
+            writer.Write($"<i>{instance.GetType().Name}</i>");
+            return true;
+        }
+    }
+
+    [TypeFormatterSource(typeof(Source))]
+    public class Base;
+
+    public sealed class Derived : Base;
+}
+
 public sealed class FormatterTests : IDisposable
 {
     private readonly TestNotebooks _notebooks = new();
@@ -68,6 +100,14 @@ public sealed class FormatterTests : IDisposable
         Assert.Equal("<b>q</b>", bundle["text/html"]!.GetValue<string>());
         Assert.Equal("q", Assert.IsType<JsonObject>(bundle["application/json"], exactMatch: false)["name"]!.GetValue<string>());
         Assert.Equal("Annotated(q)", bundle["text/plain"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void Attribute_on_a_base_type_applies_even_when_not_inherited()
+    {
+        var bundle = DisplayFormatter.Format(new NotInherited.Derived());
+
+        Assert.Equal("<i>Derived</i>", bundle["text/html"]!.GetValue<string>());
     }
 
     [Fact]

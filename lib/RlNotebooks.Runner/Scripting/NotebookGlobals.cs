@@ -1,4 +1,6 @@
-namespace RlNotebooks.Runner.Display;
+using RlNotebooks.Runner.Display;
+
+namespace RlNotebooks.Runner.Scripting;
 
 /// <summary>The globals object of every notebook script: its members are in scope in each cell, as in .NET Interactive.</summary>
 public sealed class NotebookGlobals

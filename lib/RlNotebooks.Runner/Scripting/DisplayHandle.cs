@@ -1,4 +1,6 @@
-namespace RlNotebooks.Runner.Display;
+using RlNotebooks.Runner.Display;
+
+namespace RlNotebooks.Runner.Scripting;
 
 /// <summary>Returned by <c>display(x)</c>: <see cref="Update"/> replaces that display's output in place,
 /// like .NET Interactive's <c>DisplayedValue.Update</c> (e.g. a progress line or a chart redrawn during training).</summary>

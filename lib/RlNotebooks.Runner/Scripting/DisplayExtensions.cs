@@ -1,4 +1,6 @@
-namespace RlNotebooks.Runner.Display;
+using RlNotebooks.Runner.Display;
+
+namespace RlNotebooks.Runner.Scripting;
 
 /// <summary><c>x.Display()</c>, imported into every notebook script.</summary>
 public static class DisplayExtensions
