@@ -1,0 +1,129 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using RlNotebooks.Validation;
+
+namespace RlNotebooks.Advantages;
+
+/// <summary>
+/// Generalized advantage estimation, GAE(γ, λ) (Schulman et al. 2016, eq. 16):
+/// Âₜ = Σₗ₌₀ (γλ)ˡ δₜ₊ₗ with δₜ = rₜ₊₁ + γ (1 − terminatedₜ) V(sₜ₊₁) − V(sₜ),
+/// computed backward as Âₜ = δₜ + γλ (1 − doneₜ) Âₜ₊₁ where doneₜ = terminatedₜ || truncatedₜ.
+/// <para>
+/// Episode boundaries in a flat batch: termination bootstraps 0; truncation bootstraps from nextValues[t], the value of
+/// the final observation before reset; the trace is cut at every episode end, and at the end of the batch the last δ is
+/// used alone (rollout cut-off, bootstrapping from nextValues[T−1]). λ = 1 gives discounted returns minus V(sₜ);
+/// λ = 0 gives δₜ. Value targets Âₜ + V(sₜ) are the λ-returns.
+/// </para>
+/// </summary>
+public static class Gae
+{
+    /// <summary>GAE advantages Âₜ and value targets Âₜ + V(sₜ) of a flat batch.</summary>
+    /// <param name="rewards">rewards[t] = rₜ₊₁.</param>
+    /// <param name="values">values[t] = V(sₜ).</param>
+    /// <param name="nextValues">nextValues[t] = V(sₜ₊₁) of the actual next observation.</param>
+    /// <param name="terminated">terminated[t]: sₜ₊₁ is terminal.</param>
+    /// <param name="truncated">truncated[t]: time-limit cut after step t.</param>
+    /// <param name="gamma">Discount γ ∈ [0, 1].</param>
+    /// <param name="lambda">GAE parameter λ ∈ [0, 1].</param>
+    /// <returns>New arrays with Âₜ and Âₜ + V(sₜ).</returns>
+    public static GaeEstimate Estimate(ReadOnlySpan<double> rewards, ReadOnlySpan<double> values, ReadOnlySpan<double> nextValues,
+        ReadOnlySpan<bool> terminated, ReadOnlySpan<bool> truncated, double gamma, double lambda)
+    {
+        var advantages = new double[rewards.Length];
+        var targets = new double[rewards.Length];
+        EstimateInto(rewards, values, nextValues, terminated, truncated, gamma, lambda, advantages, targets);
+        return new GaeEstimate(advantages, targets);
+    }
+
+    /// <summary>Writes Âₜ into <paramref name="advantages"/> and Âₜ + V(sₜ) into <paramref name="valueTargets"/>; no allocation.</summary>
+    /// <param name="rewards">rewards[t] = rₜ₊₁.</param>
+    /// <param name="values">values[t] = V(sₜ).</param>
+    /// <param name="nextValues">nextValues[t] = V(sₜ₊₁).</param>
+    /// <param name="terminated">terminated[t]: sₜ₊₁ is terminal.</param>
+    /// <param name="truncated">truncated[t]: time-limit cut after step t.</param>
+    /// <param name="gamma">Discount γ ∈ [0, 1].</param>
+    /// <param name="lambda">GAE parameter λ ∈ [0, 1].</param>
+    /// <param name="advantages">Receives Âₜ in its first T slots.</param>
+    /// <param name="valueTargets">Receives Âₜ + V(sₜ) in its first T slots.</param>
+    public static void EstimateInto(ReadOnlySpan<double> rewards, ReadOnlySpan<double> values, ReadOnlySpan<double> nextValues,
+        ReadOnlySpan<bool> terminated, ReadOnlySpan<bool> truncated, double gamma, double lambda,
+        Span<double> advantages, Span<double> valueTargets)
+    {
+        Guard.DestinationLength(rewards.Length, valueTargets.Length, nameof(valueTargets));
+        AdvantagesInto(rewards, values, nextValues, terminated, truncated, gamma, lambda, advantages);
+        for (int t = 0; t < values.Length; t++)
+        {
+            valueTargets[t] = advantages[t] + values[t];
+        }
+    }
+
+    /// <summary>GAE advantages Âₜ of a flat batch.</summary>
+    /// <param name="rewards">rewards[t] = rₜ₊₁.</param>
+    /// <param name="values">values[t] = V(sₜ).</param>
+    /// <param name="nextValues">nextValues[t] = V(sₜ₊₁).</param>
+    /// <param name="terminated">terminated[t]: sₜ₊₁ is terminal.</param>
+    /// <param name="truncated">truncated[t]: time-limit cut after step t.</param>
+    /// <param name="gamma">Discount γ ∈ [0, 1].</param>
+    /// <param name="lambda">GAE parameter λ ∈ [0, 1].</param>
+    /// <returns>A new array with Âₜ for t = 0..T−1.</returns>
+    public static double[] Advantages(ReadOnlySpan<double> rewards, ReadOnlySpan<double> values, ReadOnlySpan<double> nextValues,
+        ReadOnlySpan<bool> terminated, ReadOnlySpan<bool> truncated, double gamma, double lambda)
+    {
+        var result = new double[rewards.Length];
+        AdvantagesInto(rewards, values, nextValues, terminated, truncated, gamma, lambda, result);
+        return result;
+    }
+
+    /// <summary>
+    /// Writes Âₜ into <paramref name="destination"/> in one backward pass with no allocation. Non-finite inputs are
+    /// detected inside the same pass; the exception then names the first bad index and the destination holds unspecified values.
+    /// </summary>
+    /// <param name="rewards">rewards[t] = rₜ₊₁.</param>
+    /// <param name="values">values[t] = V(sₜ).</param>
+    /// <param name="nextValues">nextValues[t] = V(sₜ₊₁).</param>
+    /// <param name="terminated">terminated[t]: sₜ₊₁ is terminal.</param>
+    /// <param name="truncated">truncated[t]: time-limit cut after step t.</param>
+    /// <param name="gamma">Discount γ ∈ [0, 1].</param>
+    /// <param name="lambda">GAE parameter λ ∈ [0, 1].</param>
+    /// <param name="destination">Receives Âₜ in its first T slots.</param>
+    public static void AdvantagesInto(ReadOnlySpan<double> rewards, ReadOnlySpan<double> values, ReadOnlySpan<double> nextValues,
+        ReadOnlySpan<bool> terminated, ReadOnlySpan<bool> truncated, double gamma, double lambda, Span<double> destination)
+    {
+        Guard.RolloutShape(rewards, nextValues, terminated, truncated);
+        Guard.SameLength(rewards.Length, values.Length, nameof(values), nameof(rewards));
+        Guard.UnitInterval(gamma);
+        Guard.UnitInterval(lambda);
+        Guard.DestinationLength(rewards.Length, destination.Length, nameof(destination));
+
+        ref double r = ref MemoryMarshal.GetReference(rewards);
+        ref double v = ref MemoryMarshal.GetReference(values);
+        ref double nv = ref MemoryMarshal.GetReference(nextValues);
+        ref byte term = ref Unsafe.As<bool, byte>(ref MemoryMarshal.GetReference(terminated));
+        ref byte trunc = ref Unsafe.As<bool, byte>(ref MemoryMarshal.GetReference(truncated));
+        ref double a = ref MemoryMarshal.GetReference(destination);
+
+        double gammaLambda = gamma * lambda;
+        double carry = 0.0;
+        double probe = 0.0;
+        for (nint t = rewards.Length - 1; t >= 0; t--)
+        {
+            double reward = Unsafe.Add(ref r, t);
+            double value = Unsafe.Add(ref v, t);
+            double next = Unsafe.Add(ref nv, t);
+            int terminal = Unsafe.Add(ref term, t);
+            int ended = terminal | Unsafe.Add(ref trunc, t);
+            probe += (reward - reward) + (value - value) + (next - next);
+
+            double delta = reward + gamma * (1 - terminal) * next - value;
+            carry = delta + gammaLambda * (1 - ended) * carry;
+            Unsafe.Add(ref a, t) = carry;
+        }
+
+        if (probe != 0.0)
+        {
+            Guard.AllFinite(rewards);
+            Guard.AllFinite(values);
+            Guard.AllFinite(nextValues);
+        }
+    }
+}
