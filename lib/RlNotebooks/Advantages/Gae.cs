@@ -114,8 +114,9 @@ public static class Gae
             int ended = terminal | Unsafe.Add(ref trunc, t);
             probe += (reward - reward) + (value - value) + (next - next);
 
+            // Only one fused multiply-add sits on the loop-carried dependency chain.
             double delta = reward + gamma * (1 - terminal) * next - value;
-            carry = delta + gammaLambda * (1 - ended) * carry;
+            carry = Math.FusedMultiplyAdd(gammaLambda * (1 - ended), carry, delta);
             Unsafe.Add(ref a, t) = carry;
         }
 

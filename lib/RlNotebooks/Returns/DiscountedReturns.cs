@@ -66,12 +66,13 @@ public static class DiscountedReturns
             double reward = Unsafe.Add(ref r, t);
             double next = Unsafe.Add(ref nv, t);
             int terminal = Unsafe.Add(ref term, t);
-            double ended = terminal | Unsafe.Add(ref trunc, t);
+            int ended = terminal | Unsafe.Add(ref trunc, t);
             probe += (reward - reward) + (next - next);
 
-            // ended ? (terminal ? 0 : V(sₜ₊₁)) : Gₜ₊₁, written without branches.
-            double tail = (1.0 - ended) * carry + ended * ((1 - terminal) * next);
-            carry = reward + gamma * tail;
+            // Gₜ = rₜ₊₁ + γ·(ended ? (terminal ? 0 : V(sₜ₊₁)) : Gₜ₊₁), written without branches so that only one
+            // fused multiply-add sits on the loop-carried dependency chain.
+            double endValue = reward + gamma * (ended - terminal) * next;
+            carry = Math.FusedMultiplyAdd(gamma * (1 - ended), carry, endValue);
             Unsafe.Add(ref g, t) = carry;
         }
 
