@@ -102,29 +102,46 @@ public static class Gae
         ref byte trunc = ref Unsafe.As<bool, byte>(ref MemoryMarshal.GetReference(truncated));
         ref double a = ref MemoryMarshal.GetReference(destination);
 
+        // Âₜ = aₜ Âₜ₊₁ + δₜ with aₜ = γλ(1 − doneₜ) is a latency-bound linear recurrence, so two steps are taken at once:
+        // Âₜ₋₁ = (aₜ₋₁aₜ) Âₜ₊₁ + (aₜ₋₁δₜ + δₜ₋₁) leaves one fused multiply-add per two steps on the dependency chain.
         double gammaLambda = gamma * lambda;
         double carry = 0.0;
-        double probe = 0.0;
-        for (nint t = rewards.Length - 1; t >= 0; t--)
+        nint t = rewards.Length - 1;
+        if ((rewards.Length & 1) != 0)
         {
-            double reward = Unsafe.Add(ref r, t);
-            double value = Unsafe.Add(ref v, t);
-            double next = Unsafe.Add(ref nv, t);
-            int terminal = Unsafe.Add(ref term, t);
-            int ended = terminal | Unsafe.Add(ref trunc, t);
-            probe += (reward - reward) + (value - value) + (next - next);
-
-            // Only one fused multiply-add sits on the loop-carried dependency chain.
-            double delta = reward + gamma * (1 - terminal) * next - value;
-            carry = Math.FusedMultiplyAdd(gammaLambda * (1 - ended), carry, delta);
+            Step(ref r, ref v, ref nv, ref term, ref trunc, t, gamma, gammaLambda, out double a1, out double delta1);
+            carry = Math.FusedMultiplyAdd(a1, carry, delta1);
             Unsafe.Add(ref a, t) = carry;
+            t--;
         }
 
-        if (probe != 0.0)
+        for (; t > 0; t -= 2)
+        {
+            Step(ref r, ref v, ref nv, ref term, ref trunc, t, gamma, gammaLambda, out double a1, out double delta1);
+            Step(ref r, ref v, ref nv, ref term, ref trunc, t - 1, gamma, gammaLambda, out double a0, out double delta0);
+            Unsafe.Add(ref a, t) = Math.FusedMultiplyAdd(a1, carry, delta1);
+            carry = Math.FusedMultiplyAdd(a0 * a1, carry, Math.FusedMultiplyAdd(a0, delta1, delta0));
+            Unsafe.Add(ref a, t - 1) = carry;
+        }
+
+        // A NaN or ±∞ input makes that step's term non-finite, and the carry stays non-finite from there back to t = 0
+        // (0·∞ and 0·NaN are NaN), so checking the final carry detects bad input without extra work in the loop.
+        if (!double.IsFinite(carry))
         {
             Guard.AllFinite(rewards);
             Guard.AllFinite(values);
             Guard.AllFinite(nextValues);
         }
+    }
+
+    /// <summary>Step t written as Âₜ = aₜ Âₜ₊₁ + δₜ: aₜ = γλ(1 − doneₜ), δₜ = rₜ₊₁ + γ(1 − terminatedₜ)V(sₜ₊₁) − V(sₜ); branch-free.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Step(ref double rewards, ref double values, ref double nextValues, ref byte terminated, ref byte truncated,
+        nint t, double gamma, double gammaLambda, out double coefficient, out double delta)
+    {
+        int terminal = Unsafe.Add(ref terminated, t);
+        int ended = terminal | Unsafe.Add(ref truncated, t);
+        delta = Unsafe.Add(ref rewards, t) + gamma * (1 - terminal) * Unsafe.Add(ref nextValues, t) - Unsafe.Add(ref values, t);
+        coefficient = gammaLambda * (1 - ended);
     }
 }

@@ -58,28 +58,48 @@ public static class DiscountedReturns
         ref byte trunc = ref Unsafe.As<bool, byte>(ref MemoryMarshal.GetReference(truncated));
         ref double g = ref MemoryMarshal.GetReference(destination);
 
+        // Gₜ = aₜ Gₜ₊₁ + bₜ is a latency-bound linear recurrence, so two steps are taken at once:
+        // Gₜ₋₁ = (aₜ₋₁aₜ) Gₜ₊₁ + (aₜ₋₁bₜ + bₜ₋₁) leaves one fused multiply-add per two steps on the dependency chain.
         // The carry starts at nextValues[T−1] so that a cut-off last step bootstraps from it.
         double carry = Unsafe.Add(ref nv, rewards.Length - 1);
-        double probe = 0.0;
-        for (nint t = rewards.Length - 1; t >= 0; t--)
+        nint t = rewards.Length - 1;
+        if ((rewards.Length & 1) != 0)
         {
-            double reward = Unsafe.Add(ref r, t);
-            double next = Unsafe.Add(ref nv, t);
-            int terminal = Unsafe.Add(ref term, t);
-            int ended = terminal | Unsafe.Add(ref trunc, t);
-            probe += (reward - reward) + (next - next);
-
-            // Gₜ = rₜ₊₁ + γ·(ended ? (terminal ? 0 : V(sₜ₊₁)) : Gₜ₊₁), written without branches so that only one
-            // fused multiply-add sits on the loop-carried dependency chain.
-            double endValue = reward + gamma * (ended - terminal) * next;
-            carry = Math.FusedMultiplyAdd(gamma * (1 - ended), carry, endValue);
+            Step(ref r, ref nv, ref term, ref trunc, t, gamma, out double a1, out double b1);
+            carry = Math.FusedMultiplyAdd(a1, carry, b1);
             Unsafe.Add(ref g, t) = carry;
+            t--;
         }
 
-        if (probe != 0.0)
+        for (; t > 0; t -= 2)
+        {
+            Step(ref r, ref nv, ref term, ref trunc, t, gamma, out double a1, out double b1);
+            Step(ref r, ref nv, ref term, ref trunc, t - 1, gamma, out double a0, out double b0);
+            Unsafe.Add(ref g, t) = Math.FusedMultiplyAdd(a1, carry, b1);
+            carry = Math.FusedMultiplyAdd(a0 * a1, carry, Math.FusedMultiplyAdd(a0, b1, b0));
+            Unsafe.Add(ref g, t - 1) = carry;
+        }
+
+        // A NaN or ±∞ input makes that step's term non-finite, and the carry stays non-finite from there back to t = 0
+        // (0·∞ and 0·NaN are NaN), so checking the final carry detects bad input without extra work in the loop.
+        if (!double.IsFinite(carry))
         {
             Guard.AllFinite(rewards);
             Guard.AllFinite(nextValues);
         }
+    }
+
+    /// <summary>
+    /// Step t written as Gₜ = aₜ Gₜ₊₁ + bₜ, branch-free: aₜ = γ(1 − endedₜ) and bₜ = rₜ₊₁ + γ·(truncated only ? V(sₜ₊₁) : 0),
+    /// i.e. Gₜ = rₜ₊₁ + γ·(ended ? (terminal ? 0 : V(sₜ₊₁)) : Gₜ₊₁).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Step(ref double rewards, ref double nextValues, ref byte terminated, ref byte truncated,
+        nint t, double gamma, out double coefficient, out double offset)
+    {
+        int terminal = Unsafe.Add(ref terminated, t);
+        int ended = terminal | Unsafe.Add(ref truncated, t);
+        offset = Unsafe.Add(ref rewards, t) + gamma * (ended - terminal) * Unsafe.Add(ref nextValues, t);
+        coefficient = gamma * (1 - ended);
     }
 }

@@ -1,3 +1,4 @@
+using FsCheck.Fluent;
 using RlNotebooks.Returns;
 
 namespace RlNotebooks.Tests.Returns;
@@ -49,5 +50,26 @@ public class ReturnsBadInputTests
         var ex = Assert.ThrowsAny<ArgumentException>(call);
         Assert.Equal(parameter, ex.ParamName);
         Assert.Contains(inMessage, ex.Message);
+    }
+
+    [Fact]
+    public void Any_non_finite_input_is_found_by_the_fused_check_whatever_the_flags()
+    {
+        var gen = from episodes in Rollouts.Episodes
+                  from which in Gen.Choose(0, 1)
+                  from bad in Gen.Elements(double.NaN, double.PositiveInfinity, double.NegativeInfinity)
+                  from seed in Gen.Choose(0, 1000)
+                  select (b: Rollout.Concat(episodes), which, bad, seed);
+        Support.Properties.Check(gen, c =>
+        {
+            int k = c.seed % c.b.Length;
+            double[] rewards = (double[])c.b.Rewards.Clone();
+            double[] nextValues = (double[])c.b.NextValues.Clone();
+            (c.which == 0 ? rewards : nextValues)[k] = c.bad;
+            var ex = Assert.ThrowsAny<ArgumentException>(() =>
+                DiscountedReturns.Compute(rewards, nextValues, c.b.Terminated, c.b.Truncated, 0.9));
+            Assert.Equal(c.which == 0 ? "rewards" : "nextValues", ex.ParamName);
+            Assert.Contains($"[{k}]", ex.Message);
+        });
     }
 }
