@@ -141,7 +141,14 @@ public static class Gae
     {
         int terminal = Unsafe.Add(ref terminated, t);
         int ended = terminal | Unsafe.Add(ref truncated, t);
-        delta = Unsafe.Add(ref rewards, t) + gamma * (1 - terminal) * Unsafe.Add(ref nextValues, t) - Unsafe.Add(ref values, t);
-        coefficient = gammaLambda * (1 - ended);
+        delta = Unsafe.Add(ref rewards, t) + gamma * Indicator(terminal ^ 1) * Unsafe.Add(ref nextValues, t) - Unsafe.Add(ref values, t);
+        coefficient = gammaLambda * Indicator(ended ^ 1);
     }
+
+    /// <summary>
+    /// 1.0 if <paramref name="bit"/> is 1 and 0.0 if it is 0, built from the bit pattern of 1.0: unlike an int-to-double
+    /// conversion (cvtsi2sd) it carries no false dependency on a register that may hold the loop-carried value.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static double Indicator(int bit) => BitConverter.Int64BitsToDouble(-(long)bit & 0x3FF0000000000000L);
 }

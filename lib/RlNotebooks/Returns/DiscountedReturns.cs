@@ -99,7 +99,14 @@ public static class DiscountedReturns
     {
         int terminal = Unsafe.Add(ref terminated, t);
         int ended = terminal | Unsafe.Add(ref truncated, t);
-        offset = Unsafe.Add(ref rewards, t) + gamma * (ended - terminal) * Unsafe.Add(ref nextValues, t);
-        coefficient = gamma * (1 - ended);
+        offset = Unsafe.Add(ref rewards, t) + gamma * Indicator(ended ^ terminal) * Unsafe.Add(ref nextValues, t);
+        coefficient = gamma * Indicator(ended ^ 1);
     }
+
+    /// <summary>
+    /// 1.0 if <paramref name="bit"/> is 1 and 0.0 if it is 0, built from the bit pattern of 1.0: unlike an int-to-double
+    /// conversion (cvtsi2sd) it carries no false dependency on a register that may hold the loop-carried value.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static double Indicator(int bit) => BitConverter.Int64BitsToDouble(-(long)bit & 0x3FF0000000000000L);
 }
