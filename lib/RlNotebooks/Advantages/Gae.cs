@@ -95,6 +95,26 @@ public static class Gae
         Guard.UnitInterval(lambda);
         Guard.DestinationLength(rewards.Length, destination.Length, nameof(destination));
 
+        double carry = Backward(rewards, values, nextValues, terminated, truncated, gamma, lambda, destination);
+
+        // A NaN or ±∞ input makes that step's term non-finite, and the carry stays non-finite from there back to t = 0
+        // (0·∞ and 0·NaN are NaN), so checking the final carry detects bad input without extra work in the loop.
+        if (!double.IsFinite(carry))
+        {
+            Guard.AllFinite(rewards);
+            Guard.AllFinite(values);
+            Guard.AllFinite(nextValues);
+        }
+    }
+
+    /// <summary>
+    /// Writes Âₜ for t = T−1..0 and returns Â₀ (non-finite iff some input was).
+    /// Kept out of line (NoInlining) and fully optimised at once (AggressiveOptimization): when a hot caller inlined it, the JIT ran out of inlining budget for <c>Step</c> and the loop became 2–3× slower.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+    private static double Backward(ReadOnlySpan<double> rewards, ReadOnlySpan<double> values, ReadOnlySpan<double> nextValues,
+        ReadOnlySpan<bool> terminated, ReadOnlySpan<bool> truncated, double gamma, double lambda, Span<double> destination)
+    {
         ref double r = ref MemoryMarshal.GetReference(rewards);
         ref double v = ref MemoryMarshal.GetReference(values);
         ref double nv = ref MemoryMarshal.GetReference(nextValues);
@@ -124,14 +144,7 @@ public static class Gae
             Unsafe.Add(ref a, t - 1) = carry;
         }
 
-        // A NaN or ±∞ input makes that step's term non-finite, and the carry stays non-finite from there back to t = 0
-        // (0·∞ and 0·NaN are NaN), so checking the final carry detects bad input without extra work in the loop.
-        if (!double.IsFinite(carry))
-        {
-            Guard.AllFinite(rewards);
-            Guard.AllFinite(values);
-            Guard.AllFinite(nextValues);
-        }
+        return carry;
     }
 
     /// <summary>Step t written as Âₜ = aₜ Âₜ₊₁ + δₜ: aₜ = γλ(1 − doneₜ), δₜ = rₜ₊₁ + γ(1 − terminatedₜ)V(sₜ₊₁) − V(sₜ); branch-free.</summary>
