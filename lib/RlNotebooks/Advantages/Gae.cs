@@ -11,8 +11,9 @@ namespace RlNotebooks.Advantages;
 /// <para>
 /// Episode boundaries in a flat batch: termination bootstraps 0; truncation bootstraps from nextValues[t], the value of
 /// the final observation before reset; the trace is cut at every episode end, and at the end of the batch the last δ is
-/// used alone (rollout cut-off, bootstrapping from nextValues[T−1]). λ = 1 gives discounted returns minus V(sₜ);
-/// λ = 0 gives δₜ. Value targets Âₜ + V(sₜ) are the λ-returns.
+/// used alone (rollout cut-off, bootstrapping from nextValues[T−1]). λ = 0 gives δₜ. When the critic is consistent within
+/// episodes (nextValues[t] = values[t+1] unless step t ends an episode) the sum telescopes: λ = 1 gives discounted returns
+/// minus V(sₜ), and the value targets Âₜ + V(sₜ) are the λ-returns.
 /// </para>
 /// </summary>
 public static class Gae

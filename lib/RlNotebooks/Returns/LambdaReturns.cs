@@ -10,7 +10,7 @@ namespace RlNotebooks.Returns;
 /// Episode boundaries: at a truncated step, and at the last step of the batch when it is neither terminated nor truncated
 /// (rollout cut-off), G^λₜ₊₁ is replaced by V(sₜ₊₁), so G^λₜ = rₜ₊₁ + γ nextValues[t]; at a terminated step G^λₜ = rₜ₊₁.
 /// λ = 1 gives <see cref="DiscountedReturns"/>; λ = 0 gives one-step TD targets rₜ₊₁ + γ (1 − terminatedₜ) V(sₜ₊₁).
-/// G^λₜ equals the GAE(γ, λ) advantage plus V(sₜ).
+/// When nextValues[t] = values[t+1] within episodes, G^λₜ equals the GAE(γ, λ) advantage plus V(sₜ).
 /// </para>
 /// </summary>
 public static class LambdaReturns
