@@ -5,7 +5,7 @@ namespace RlNotebooks.Baselines;
 /// <summary>
 /// The variance-minimising constant baseline for each gradient component of the likelihood-ratio estimator
 /// ĝ_k = g_k (R − b_k): b_k = E[g_k² R] / E[g_k²], with g = Σₜ ∇θ log π(aₜ|sₜ) the per-episode score sum
-/// (Greensmith, Bartlett &amp; Baxter 2004; Peters &amp; Schaal 2008, eq. 10).
+/// (Greensmith, Bartlett &amp; Baxter 2004, "Variance reduction techniques for gradient estimates in RL"; Peters &amp; Schaal 2008, "Reinforcement learning of motor skills with policy gradients").
 /// If E[g_k²] = 0 (the component's score is zero in every episode, so ĝ_k = 0 for any b_k), b_k is set to the mean return.
 /// </summary>
 public static class VarianceOptimalBaseline
