@@ -35,10 +35,8 @@ public static class AdvantageNormalization
 
         double min = advantages[0];
         double max = advantages[0];
-        double sum = 0.0;
         foreach (double x in advantages)
         {
-            sum += x;
             min = Math.Min(min, x);
             max = Math.Max(max, x);
         }
@@ -49,18 +47,27 @@ public static class AdvantageNormalization
             return;
         }
 
+        // Work on y = Â / s with s = max |Âₜ| so sums and squares cannot overflow:
+        // (Â − mean) / (std + ε) = (y − mean_y) / (std_y + ε / s).
+        double scale = Math.Max(Math.Abs(min), Math.Abs(max));
+        double sum = 0.0;
+        foreach (double x in advantages)
+        {
+            sum += x / scale;
+        }
+
         double mean = sum / advantages.Length;
         double squares = 0.0;
         foreach (double x in advantages)
         {
-            double d = x - mean;
+            double d = x / scale - mean;
             squares += d * d;
         }
 
-        double scale = 1.0 / (Math.Sqrt(squares / advantages.Length) + epsilon);
+        double factor = 1.0 / (Math.Sqrt(squares / advantages.Length) + epsilon / scale);
         for (int t = 0; t < advantages.Length; t++)
         {
-            destination[t] = (advantages[t] - mean) * scale;
+            destination[t] = (advantages[t] / scale - mean) * factor;
         }
     }
 }
