@@ -1,0 +1,69 @@
+using FsCheck.Fluent;
+using RlNotebooks.Advantages;
+using RlNotebooks.Tests.Returns;
+
+namespace RlNotebooks.Tests.Advantages;
+
+public class AdvantagesBadInputTests
+{
+    private static readonly double[] R = [1, 2, 3];
+    private static readonly double[] V = [0, 0, 0];
+    private static readonly bool[] F = new bool[3];
+
+    public static TheoryData<string, string, Action> Cases => new()
+    {
+        { "rewards", "empty", () => TdErrors.Compute([], [], [], [], 0.9) },
+        { "values", "length 2", () => TdErrors.Compute(R, [0, 0], V, F, 0.9) },
+        { "terminated", "length 1", () => TdErrors.Compute(R, V, V, new bool[1], 0.9) },
+        { "gamma", "1.1", () => TdErrors.Compute(R, V, V, F, 1.1) },
+        { "values", "values[1]", () => TdErrors.Compute(R, [0, double.NaN, 0], V, F, 0.9) },
+        { "destination", "too short", () => TdErrors.ComputeInto(R, V, V, F, 0.9, new double[2]) },
+
+        { "rewards", "empty", () => Gae.Advantages([], [], [], [], [], 0.9, 0.9) },
+        { "values", "length 4", () => Gae.Advantages(R, [0, 0, 0, 0], V, F, F, 0.9, 0.9) },
+        { "nextValues", "length 2", () => Gae.Advantages(R, V, [0, 0], F, F, 0.9, 0.9) },
+        { "truncated", "length 2", () => Gae.Advantages(R, V, V, F, new bool[2], 0.9, 0.9) },
+        { "gamma", "-1", () => Gae.Advantages(R, V, V, F, F, -1, 0.9) },
+        { "lambda", "NaN", () => Gae.Advantages(R, V, V, F, F, 0.9, double.NaN) },
+        { "rewards", "rewards[2]", () => Gae.Advantages([1, 2, double.NaN], V, V, F, F, 0.9, 0.9) },
+        { "values", "values[0]", () => Gae.Advantages(R, [double.NegativeInfinity, 0, 0], V, F, F, 0.9, 0.9) },
+        { "nextValues", "nextValues[1]", () => Gae.Advantages(R, V, [0, double.NaN, 0], [false, true, false], F, 0.9, 0.9) },
+        { "destination", "too short", () => Gae.AdvantagesInto(R, V, V, F, F, 0.9, 0.9, new double[2]) },
+        { "valueTargets", "too short", () => Gae.EstimateInto(R, V, V, F, F, 0.9, 0.9, new double[3], new double[1]) },
+
+        { "advantages", "empty", () => AdvantageNormalization.Normalize([]) },
+        { "advantages", "advantages[1]", () => AdvantageNormalization.Normalize([1, double.NaN]) },
+        { "epsilon", "0", () => AdvantageNormalization.Normalize([1, 2], 0.0) },
+        { "destination", "too short", () => AdvantageNormalization.NormalizeInto([1, 2], 1e-8, new double[1]) },
+    };
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Bad_input_names_the_parameter_and_the_offending_index_or_value(string parameter, string inMessage, Action call)
+    {
+        var ex = Assert.ThrowsAny<ArgumentException>(call);
+        Assert.Equal(parameter, ex.ParamName);
+        Assert.Contains(inMessage, ex.Message);
+    }
+
+    [Fact]
+    public void Any_non_finite_input_is_found_by_the_fused_check_whatever_the_flags()
+    {
+        var gen = from episodes in Rollouts.Episodes
+                  from which in Gen.Choose(0, 2)
+                  from bad in Gen.Elements(double.NaN, double.PositiveInfinity, double.NegativeInfinity)
+                  from seed in Gen.Choose(0, 1000)
+                  from lambda in Rollouts.UnitParameter
+                  select (b: Rollout.Concat(episodes), which, bad, seed, lambda);
+        Support.Properties.Check(gen, c =>
+        {
+            int k = c.seed % c.b.Length;
+            double[][] inputs = [(double[])c.b.Rewards.Clone(), (double[])c.b.Values.Clone(), (double[])c.b.NextValues.Clone()];
+            inputs[c.which][k] = c.bad;
+            var ex = Assert.ThrowsAny<ArgumentException>(() =>
+                Gae.Advantages(inputs[0], inputs[1], inputs[2], c.b.Terminated, c.b.Truncated, 0.9, c.lambda));
+            Assert.Equal(new[] { "rewards", "values", "nextValues" }[c.which], ex.ParamName);
+            Assert.Contains($"[{k}]", ex.Message);
+        });
+    }
+}

@@ -1,0 +1,61 @@
+using FsCheck;
+using FsCheck.Fluent;
+using RlNotebooks.Tests.Support;
+
+namespace RlNotebooks.Tests.Returns;
+
+/// <summary>A flat rollout batch in the library's episode-boundary convention.</summary>
+public sealed record Rollout(double[] Rewards, double[] Values, double[] NextValues, bool[] Terminated, bool[] Truncated)
+{
+    public int Length => Rewards.Length;
+
+    public static Rollout Concat(IReadOnlyList<Rollout> parts) => new(
+        parts.SelectMany(p => p.Rewards).ToArray(),
+        parts.SelectMany(p => p.Values).ToArray(),
+        parts.SelectMany(p => p.NextValues).ToArray(),
+        parts.SelectMany(p => p.Terminated).ToArray(),
+        parts.SelectMany(p => p.Truncated).ToArray());
+
+    public override string ToString() =>
+        $"r=[{string.Join(", ", Rewards)}] v=[{string.Join(", ", Values)}] nv=[{string.Join(", ", NextValues)}] " +
+        $"term=[{string.Join(", ", Terminated)}] trunc=[{string.Join(", ", Truncated)}]";
+}
+
+/// <summary>Generators of episodes, multi-episode batches and discount/trace parameters.</summary>
+public static class Rollouts
+{
+    /// <summary>γ or λ in [0, 1], with the end points 0 and 1 generated often.</summary>
+    public static Gen<double> UnitParameter =>
+        Gen.Frequency((1, Gen.Constant(0.0)), (1, Gen.Constant(1.0)), (4, Properties.Between(0.0, 1.0)));
+
+    /// <summary>
+    /// One episode of 1..12 steps whose nextValues are consistent with its values. Its last step is terminated, truncated or both; when <paramref name="allowCutOff"/>,
+    /// it may also carry no flag at all (a rollout cut-off, only valid as the last episode of a batch).
+    /// </summary>
+    public static Gen<Rollout> Episode(bool allowCutOff) =>
+        from length in Gen.Choose(1, 12)
+        from rewards in Gen.ArrayOf(Properties.Finite(), length)
+        from values in Gen.ArrayOf(Properties.Finite(20.0), length)
+        from finalValue in Properties.Finite(20.0)
+        from kind in Gen.Choose(0, allowCutOff ? 3 : 2)
+        select Build(rewards, values, finalValue, kind);
+
+    /// <summary>1..5 episodes; the last one may be cut off by the rollout end.</summary>
+    public static Gen<Rollout[]> Episodes =>
+        from count in Gen.Choose(1, 5)
+        from head in Gen.ArrayOf(Episode(false), count - 1)
+        from last in Episode(true)
+        select head.Append(last).ToArray();
+
+    /// <summary>Within an episode V(sₜ₊₁) is the next step's V, so nextValues[t] = values[t+1]; the last slot holds V of the final observation.</summary>
+    private static Rollout Build(double[] rewards, double[] values, double finalValue, int kind)
+    {
+        int n = rewards.Length;
+        double[] nextValues = [.. values[1..], finalValue];
+        var terminated = new bool[n];
+        var truncated = new bool[n];
+        terminated[n - 1] = kind is 0 or 2;
+        truncated[n - 1] = kind is 1 or 2;
+        return new Rollout(rewards, values, nextValues, terminated, truncated);
+    }
+}
