@@ -163,6 +163,15 @@ public static class PolicyEvaluation
     {
         ArgumentNullException.ThrowIfNull(mdp);
         BellmanOperators.CheckPolicy(mdp, policy);
+        return InitialValues(mdp, theta, maxSweeps, initialValues);
+    }
+
+    /// <summary>
+    /// Shared set-up of the iterative solvers: checks θ &gt; 0 and the sweep budget ≥ 1, and returns a fresh V₀ — a copy of
+    /// <paramref name="initialValues"/> (zeros when null) with every terminal entry set to 0.
+    /// </summary>
+    internal static double[] InitialValues(TabularMdp mdp, double theta, int maxSweeps, double[]? initialValues)
+    {
         Guard.Positive(theta);
         Guard.AtLeast(maxSweeps, 1);
         var v = new double[mdp.StateCount];
