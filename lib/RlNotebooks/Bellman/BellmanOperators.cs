@@ -42,16 +42,7 @@ public static class BellmanOperators
     {
         CheckValues(mdp, v);
         CheckQDestination(mdp, v, destination);
-        ReadOnlySpan<bool> terminal = mdp.TerminalStates;
-        int actions = mdp.ActionCount;
-        double gamma = mdp.Gamma;
-        for (int s = 0; s < mdp.StateCount; s++)
-        {
-            for (int a = 0; a < actions; a++)
-            {
-                destination[s * actions + a] = terminal[s] ? 0.0 : Lookahead(mdp, terminal, v, s, a, gamma);
-            }
-        }
+        QBackup.Sweep(mdp, new QBackup.StateValue(v), destination);
     }
 
     /// <summary>
@@ -92,7 +83,7 @@ public static class BellmanOperators
         CheckActionValues(mdp, q);
         CheckPolicy(mdp, policy);
         CheckQDestination(mdp, q, destination);
-        QSweep(mdp, policy.Probabilities, q, destination);
+        QBackup.Sweep(mdp, new QBackup.PolicyExpectation(policy.Probabilities, q, mdp.ActionCount), destination);
     }
 
     /// <summary>
@@ -130,7 +121,7 @@ public static class BellmanOperators
     {
         CheckActionValues(mdp, q);
         CheckQDestination(mdp, q, destination);
-        QSweep(mdp, default, q, destination);
+        QBackup.Sweep(mdp, new QBackup.MaxActionValue(q, mdp.ActionCount), destination);
     }
 
     /// <summary>Bellman expectation residual ‖T^π V − V‖∞ (0 exactly at V = V^π). Allocates nothing.</summary>
@@ -279,60 +270,5 @@ public static class BellmanOperators
     {
         Guard.SameLength(mdp.StateCount * mdp.ActionCount, destination.Length, nameof(destination), "mdp.StateCount·mdp.ActionCount");
         Guard.NoOverlap(source, destination, "the input values");
-    }
-
-    /// <summary>
-    /// (TQ)(s,a) = Σ_{s′} P(s′|s,a)[r + γ U(s′)] with U(s′) = Σ_{a′} π(a′|s′)Q(s′,a′) when <paramref name="policy"/> is given,
-    /// else U(s′) = max_{a′} Q(s′,a′); U(terminal) = 0.
-    /// </summary>
-    private static void QSweep(TabularMdp mdp, ReadOnlySpan<double> policy, ReadOnlySpan<double> q, Span<double> destination)
-    {
-        ReadOnlySpan<bool> terminal = mdp.TerminalStates;
-        int actions = mdp.ActionCount;
-        double gamma = mdp.Gamma;
-        bool expectation = !policy.IsEmpty;
-        for (int s = 0; s < mdp.StateCount; s++)
-        {
-            for (int a = 0; a < actions; a++)
-            {
-                double sum = 0.0;
-                if (!terminal[s])
-                {
-                    ReadOnlySpan<int> next = mdp.NextStates(s, a);
-                    ReadOnlySpan<double> p = mdp.Probabilities(s, a), r = mdp.Rewards(s, a);
-                    for (int i = 0; i < next.Length; i++)
-                    {
-                        int n = next[i];
-                        ReadOnlySpan<double> row = q.Slice(n * actions, actions);
-                        double u = terminal[n] ? 0.0 : expectation ? Dot(policy.Slice(n * actions, actions), row) : Max(row);
-                        sum += p[i] * (r[i] + gamma * u);
-                    }
-                }
-
-                destination[s * actions + a] = sum;
-            }
-        }
-    }
-
-    private static double Dot(ReadOnlySpan<double> x, ReadOnlySpan<double> y)
-    {
-        double sum = 0.0;
-        for (int i = 0; i < x.Length; i++)
-        {
-            sum += x[i] * y[i];
-        }
-
-        return sum;
-    }
-
-    private static double Max(ReadOnlySpan<double> x)
-    {
-        double max = x[0];
-        for (int i = 1; i < x.Length; i++)
-        {
-            max = Math.Max(max, x[i]);
-        }
-
-        return max;
     }
 }

@@ -89,29 +89,7 @@ public static class SoftBellman
         Guard.Positive(tau);
         Guard.SameLength(q.Length, destination.Length, nameof(destination), nameof(q));
         Guard.NoOverlap(q, destination, nameof(q));
-        ReadOnlySpan<bool> terminal = mdp.TerminalStates;
-        int actions = mdp.ActionCount;
-        double gamma = mdp.Gamma;
-        for (int s = 0; s < mdp.StateCount; s++)
-        {
-            for (int a = 0; a < actions; a++)
-            {
-                double sum = 0.0;
-                if (!terminal[s])
-                {
-                    ReadOnlySpan<int> next = mdp.NextStates(s, a);
-                    ReadOnlySpan<double> p = mdp.Probabilities(s, a), r = mdp.Rewards(s, a);
-                    for (int i = 0; i < next.Length; i++)
-                    {
-                        int n = next[i];
-                        double vSoft = terminal[n] ? 0.0 : LogSumExp(q.Slice(n * actions, actions), tau);
-                        sum += p[i] * (r[i] + gamma * vSoft);
-                    }
-                }
-
-                destination[s * actions + a] = sum;
-            }
-        }
+        QBackup.Sweep(mdp, new QBackup.SoftMaxActionValue(q, mdp.ActionCount, tau), destination);
     }
 
     /// <summary>
@@ -162,7 +140,8 @@ public static class SoftBellman
         }
     }
 
-    private static double LogSumExp(ReadOnlySpan<double> row, double tau)
+    /// <summary>τ log Σₐ exp(rowₐ/τ) = m + τ log Σₐ exp((rowₐ − m)/τ) with m = maxₐ rowₐ. Unchecked.</summary>
+    internal static double LogSumExp(ReadOnlySpan<double> row, double tau)
     {
         double max = Max(row), sum = 0.0;
         for (int a = 0; a < row.Length; a++)
