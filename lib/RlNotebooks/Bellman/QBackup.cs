@@ -1,3 +1,5 @@
+using RlNotebooks.Distributions;
+
 namespace RlNotebooks.Bellman;
 
 /// <summary>
@@ -96,13 +98,13 @@ internal static class QBackup
         }
     }
 
-    /// <summary>U(s′) = V_soft(s′) = τ log Σ_{a′} exp(Q(s′,a′)/τ), computed stably (max-shifted).</summary>
+    /// <summary>U(s′) = V_soft(s′) = τ log Σ_{a′} exp(Q(s′,a′)/τ), computed stably by <see cref="Softmax.LogSumExp"/>.</summary>
     internal readonly ref struct SoftMaxActionValue(ReadOnlySpan<double> q, int actions, double tau) : INextStateValue
     {
         private readonly ReadOnlySpan<double> _q = q;
         private readonly int _actions = actions;
         private readonly double _tau = tau;
 
-        public double Of(int nextState) => SoftBellman.LogSumExp(_q.Slice(nextState * _actions, _actions), _tau);
+        public double Of(int nextState) => Softmax.LogSumExp(_q.Slice(nextState * _actions, _actions), _tau);
     }
 }

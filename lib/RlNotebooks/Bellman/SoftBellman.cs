@@ -1,3 +1,4 @@
+using RlNotebooks.Distributions;
 using RlNotebooks.Validation;
 
 namespace RlNotebooks.Bellman;
@@ -20,7 +21,7 @@ public static class SoftBellman
         Guard.NotEmpty(actionValues.Length, nameof(actionValues));
         Guard.AllFinite(actionValues);
         Guard.Positive(tau);
-        return LogSumExp(actionValues, tau);
+        return Softmax.LogSumExp(actionValues, tau);
     }
 
     /// <summary>V_soft(s) = τ log Σₐ exp(Q(s,a)/τ) for every state of a Q table.</summary>
@@ -38,7 +39,7 @@ public static class SoftBellman
         Guard.SameLength(states, destination.Length, nameof(destination), "q (states)");
         for (int s = 0; s < states; s++)
         {
-            destination[s] = LogSumExp(q.Slice(s * actionCount, actionCount), tau);
+            destination[s] = Softmax.LogSumExp(q.Slice(s * actionCount, actionCount), tau);
         }
     }
 
@@ -57,19 +58,7 @@ public static class SoftBellman
         Guard.SameLength(q.Length, destination.Length, nameof(destination), nameof(q));
         for (int s = 0; s < states; s++)
         {
-            ReadOnlySpan<double> row = q.Slice(s * actionCount, actionCount);
-            Span<double> pi = destination.Slice(s * actionCount, actionCount);
-            double max = Max(row), sum = 0.0;
-            for (int a = 0; a < actionCount; a++)
-            {
-                pi[a] = Math.Exp((row[a] - max) / tau);
-                sum += pi[a];
-            }
-
-            for (int a = 0; a < actionCount; a++)
-            {
-                pi[a] /= sum;
-            }
+            Softmax.ProbabilitiesInto(q.Slice(s * actionCount, actionCount), destination.Slice(s * actionCount, actionCount), tau);
         }
     }
 
@@ -138,29 +127,6 @@ public static class SoftBellman
 
             destination[s] = max + tau * Math.Log(sum);
         }
-    }
-
-    /// <summary>τ log Σₐ exp(rowₐ/τ) = m + τ log Σₐ exp((rowₐ − m)/τ) with m = maxₐ rowₐ. Unchecked.</summary>
-    internal static double LogSumExp(ReadOnlySpan<double> row, double tau)
-    {
-        double max = Max(row), sum = 0.0;
-        for (int a = 0; a < row.Length; a++)
-        {
-            sum += Math.Exp((row[a] - max) / tau);
-        }
-
-        return max + tau * Math.Log(sum);
-    }
-
-    private static double Max(ReadOnlySpan<double> row)
-    {
-        double max = row[0];
-        for (int a = 1; a < row.Length; a++)
-        {
-            max = Math.Max(max, row[a]);
-        }
-
-        return max;
     }
 
     private static int CheckQ(ReadOnlySpan<double> q, int actionCount, double tau)

@@ -91,13 +91,7 @@ public static class Categorical
     {
         ArgumentNullException.ThrowIfNull(random);
         double max = Softmax.Validate(logits, temperature);
-        double sum = 0.0;
-        for (int i = 0; i < logits.Length; i++)
-        {
-            sum += Math.Exp(Softmax.Shifted(logits[i], max, temperature));
-        }
-
-        double u = random.NextDouble() * sum, cumulative = 0.0;
+        double u = random.NextDouble() * Softmax.ShiftedExpSum(logits, max, temperature), cumulative = 0.0;
         int lastPositive = 0;
         for (int i = 0; i < logits.Length; i++)
         {
