@@ -37,23 +37,7 @@ public static class EpsilonGreedy
     {
         ArgumentNullException.ThrowIfNull(random);
         (double max, int ties) = Greedy(actionValues, epsilon);
-        double u = random.NextDouble(), cumulative = 0.0;
-        int lastPositive = 0;
-        for (int a = 0; a < actionValues.Length; a++)
-        {
-            double p = Probability(actionValues[a], max, ties, actionValues.Length, epsilon);
-            if (p > 0.0)
-            {
-                lastPositive = a;
-                cumulative += p;
-                if (u < cumulative)
-                {
-                    return a;
-                }
-            }
-        }
-
-        return lastPositive;
+        return InverseCdf.Sample(new GreedyWeights(actionValues, max, ties, epsilon), random.NextDouble());
     }
 
     private static double Probability(double value, double max, int ties, int count, double epsilon) =>
@@ -80,5 +64,15 @@ public static class EpsilonGreedy
         }
 
         return (max, ties);
+    }
+
+    /// <summary>wₐ = π(a|s), the ε-greedy probabilities.</summary>
+    private readonly ref struct GreedyWeights(ReadOnlySpan<double> actionValues, double max, int ties, double epsilon) : IDiscreteWeights
+    {
+        private readonly ReadOnlySpan<double> _actionValues = actionValues;
+
+        public int Count => _actionValues.Length;
+
+        public double Weight(int index) => Probability(_actionValues[index], max, ties, _actionValues.Length, epsilon);
     }
 }
