@@ -55,10 +55,7 @@ public static class Greedy
     public static void ActionsInto(ReadOnlySpan<double> q, int actionCount, Span<int> destination, double tieTolerance = DefaultTieTolerance)
     {
         int states = CheckQ(q, actionCount, tieTolerance);
-        if (destination.Length != states)
-        {
-            throw new ArgumentException($"destination has length {destination.Length} but q has {states} states; they must match.", nameof(destination));
-        }
+        Guard.SameLength(states, destination.Length, nameof(destination), "q (states)");
 
         for (int s = 0; s < states; s++)
         {
