@@ -1,6 +1,6 @@
 using FsCheck.Fluent;
 using RlNotebooks.Advantages;
-using RlNotebooks.Tests.Returns;
+using RlNotebooks.Tests.Support;
 
 namespace RlNotebooks.Tests.Advantages;
 

@@ -2,7 +2,6 @@ using FsCheck;
 using FsCheck.Fluent;
 using RlNotebooks.Advantages;
 using RlNotebooks.Returns;
-using RlNotebooks.Tests.Returns;
 using RlNotebooks.Tests.Support;
 
 namespace RlNotebooks.Tests.Advantages;
@@ -103,20 +102,11 @@ public class GaeTests
     }
 
     [Fact]
-    public void A_batch_of_episodes_equals_each_episode_alone()
-    {
-        var gen = from episodes in Rollouts.Episodes
-                  from gamma in Rollouts.UnitParameter
-                  from lambda in Rollouts.UnitParameter
-                  select (episodes, gamma, lambda);
-        Properties.Check(gen, c =>
-        {
-            Rollout b = Rollout.Concat(c.episodes);
-            double[] whole = Gae.Advantages(b.Rewards, b.Values, b.NextValues, b.Terminated, b.Truncated, c.gamma, c.lambda);
-            double[] pieces = c.episodes
-                .SelectMany(e => Gae.Advantages(e.Rewards, e.Values, e.NextValues, e.Terminated, e.Truncated, c.gamma, c.lambda))
-                .ToArray();
-            Approx.Equal(pieces, whole);
-        });
-    }
+    public void A_batch_of_episodes_equals_each_episode_alone() =>
+        Rollouts.CheckBatchEqualsEachEpisode(
+            from gamma in Rollouts.UnitParameter
+            from lambda in Rollouts.UnitParameter
+            select (gamma, lambda),
+            (r, p) => Gae.Advantages(r.Rewards, r.Values, r.NextValues, r.Terminated, r.Truncated, p.gamma, p.lambda),
+            (pieces, whole) => Approx.Equal(pieces, whole));
 }

@@ -98,20 +98,11 @@ public class LambdaReturnsTests
     }
 
     [Fact]
-    public void A_batch_of_episodes_equals_each_episode_alone()
-    {
-        var gen = from episodes in Rollouts.Episodes
-                  from gamma in Rollouts.UnitParameter
-                  from lambda in Rollouts.UnitParameter
-                  select (episodes, gamma, lambda);
-        Properties.Check(gen, c =>
-        {
-            Rollout b = Rollout.Concat(c.episodes);
-            double[] whole = LambdaReturns.Compute(b.Rewards, b.NextValues, b.Terminated, b.Truncated, c.gamma, c.lambda);
-            double[] pieces = c.episodes
-                .SelectMany(e => LambdaReturns.Compute(e.Rewards, e.NextValues, e.Terminated, e.Truncated, c.gamma, c.lambda))
-                .ToArray();
-            Assert.Equal(pieces, whole);
-        });
-    }
+    public void A_batch_of_episodes_equals_each_episode_alone() =>
+        Rollouts.CheckBatchEqualsEachEpisode(
+            from gamma in Rollouts.UnitParameter
+            from lambda in Rollouts.UnitParameter
+            select (gamma, lambda),
+            (r, p) => LambdaReturns.Compute(r.Rewards, r.NextValues, r.Terminated, r.Truncated, p.gamma, p.lambda),
+            (pieces, whole) => Assert.Equal(pieces, whole));
 }

@@ -1,5 +1,6 @@
 using FsCheck.Fluent;
 using RlNotebooks.Returns;
+using RlNotebooks.Tests.Support;
 
 namespace RlNotebooks.Tests.Returns;
 

@@ -1,8 +1,7 @@
 using FsCheck;
 using FsCheck.Fluent;
-using RlNotebooks.Tests.Support;
 
-namespace RlNotebooks.Tests.Returns;
+namespace RlNotebooks.Tests.Support;
 
 /// <summary>A flat rollout batch in the library's episode-boundary convention.</summary>
 public sealed record Rollout(double[] Rewards, double[] Values, double[] NextValues, bool[] Terminated, bool[] Truncated)
@@ -46,6 +45,25 @@ public static class Rollouts
         from head in Gen.ArrayOf(Episode(false), count - 1)
         from last in Episode(true)
         select head.Append(last).ToArray();
+
+    /// <summary>
+    /// Property: an estimator run on random episodes concatenated into one batch equals it run on each episode alone, the
+    /// results concatenated (every recursion is cut at the episode boundaries). <paramref name="assertEqual"/>(pieces, whole)
+    /// compares the two (exactly, or with a tolerance where the kernel's pairing of steps changes the rounding).
+    /// </summary>
+    public static void CheckBatchEqualsEachEpisode<TParameters>(Gen<TParameters> parameters, Func<Rollout, TParameters, double[]> estimate,
+        Action<double[], double[]> assertEqual)
+    {
+        var gen = from episodes in Episodes
+                  from p in parameters
+                  select (episodes, p);
+        Properties.Check(gen, c =>
+        {
+            double[] whole = estimate(Rollout.Concat(c.episodes), c.p);
+            double[] pieces = c.episodes.SelectMany(e => estimate(e, c.p)).ToArray();
+            assertEqual(pieces, whole);
+        });
+    }
 
     /// <summary>Within an episode V(sₜ₊₁) is the next step's V, so nextValues[t] = values[t+1]; the last slot holds V of the final observation.</summary>
     private static Rollout Build(double[] rewards, double[] values, double finalValue, int kind)
