@@ -129,62 +129,23 @@ public static class BellmanOperators
     {
         CheckValues(mdp, v);
         CheckPolicy(mdp, policy);
-        ReadOnlySpan<bool> terminal = mdp.TerminalStates;
-        double gamma = mdp.Gamma, max = 0.0;
-        for (int s = 0; s < mdp.StateCount; s++)
-        {
-            double backup = terminal[s] ? 0.0 : ExpectedBackup(mdp, terminal, policy.Probabilities, v, s, gamma);
-            max = Math.Max(max, Math.Abs(backup - v[s]));
-        }
-
-        return max;
+        return ExpectationSweep(mdp, policy.Probabilities, v, default);
     }
 
     /// <summary>Bellman optimality residual ‖T* V − V‖∞ (0 exactly at V = V*). Allocates nothing.</summary>
     public static double OptimalityResidual(TabularMdp mdp, ReadOnlySpan<double> v)
     {
         CheckValues(mdp, v);
-        ReadOnlySpan<bool> terminal = mdp.TerminalStates;
-        double gamma = mdp.Gamma, max = 0.0;
-        for (int s = 0; s < mdp.StateCount; s++)
-        {
-            double backup = terminal[s] ? 0.0 : MaxBackup(mdp, terminal, v, s, gamma);
-            max = Math.Max(max, Math.Abs(backup - v[s]));
-        }
-
-        return max;
+        return OptimalitySweep(mdp, v, default);
     }
 
-    /// <summary>Synchronous T* sweep from <paramref name="v"/> into <paramref name="destination"/>; returns the largest |change|. Unchecked.</summary>
-    internal static double OptimalitySweep(TabularMdp mdp, ReadOnlySpan<double> v, Span<double> destination)
-    {
-        ReadOnlySpan<bool> terminal = mdp.TerminalStates;
-        double gamma = mdp.Gamma, max = 0.0;
-        for (int s = 0; s < destination.Length; s++)
-        {
-            double backup = terminal[s] ? 0.0 : MaxBackup(mdp, terminal, v, s, gamma);
-            double change = Math.Abs(backup - v[s]);
-            max = change > max ? change : max;
-            destination[s] = backup;
-        }
+    /// <summary>T* sweep from <paramref name="v"/> into <paramref name="destination"/> (separate: synchronous; v itself: in place; empty: residual only); returns the largest |change|. Unchecked.</summary>
+    internal static double OptimalitySweep(TabularMdp mdp, ReadOnlySpan<double> v, Span<double> destination) =>
+        VBackup.Sweep(mdp, new VBackup.Optimality(mdp, v), v, destination);
 
-        return max;
-    }
-
-    /// <summary>Synchronous T^π sweep from <paramref name="v"/> into <paramref name="destination"/>; returns the largest |change|. Unchecked.</summary>
-    internal static double ExpectationSweep(TabularMdp mdp, ReadOnlySpan<double> policy, ReadOnlySpan<double> v, Span<double> destination)
-    {
-        ReadOnlySpan<bool> terminal = mdp.TerminalStates;
-        double gamma = mdp.Gamma, max = 0.0;
-        for (int s = 0; s < destination.Length; s++)
-        {
-            double backup = terminal[s] ? 0.0 : ExpectedBackup(mdp, terminal, policy, v, s, gamma);
-            max = Math.Max(max, Math.Abs(backup - v[s]));
-            destination[s] = backup;
-        }
-
-        return max;
-    }
+    /// <summary>T^π sweep from <paramref name="v"/> into <paramref name="destination"/> (separate: synchronous; v itself: in place; empty: residual only); returns the largest |change|. Unchecked.</summary>
+    internal static double ExpectationSweep(TabularMdp mdp, ReadOnlySpan<double> policy, ReadOnlySpan<double> v, Span<double> destination) =>
+        VBackup.Sweep(mdp, new VBackup.Expectation(mdp, policy, v), v, destination);
 
     /// <summary>Σₐ π(a|s) Q_V(s,a) for a non-terminal s. Unchecked.</summary>
     internal static double ExpectedBackup(TabularMdp mdp, ReadOnlySpan<bool> terminal, ReadOnlySpan<double> policy,

@@ -145,19 +145,8 @@ public static class PolicyEvaluation
         return v;
     }
 
-    private static double SweepInPlace(TabularMdp mdp, ReadOnlySpan<double> policy, Span<double> v)
-    {
-        ReadOnlySpan<bool> terminal = mdp.TerminalStates;
-        double gamma = mdp.Gamma, max = 0.0;
-        for (int s = 0; s < v.Length; s++)
-        {
-            double backup = terminal[s] ? 0.0 : BellmanOperators.ExpectedBackup(mdp, terminal, policy, v, s, gamma);
-            max = Math.Max(max, Math.Abs(backup - v[s]));
-            v[s] = backup;
-        }
-
-        return max;
-    }
+    private static double SweepInPlace(TabularMdp mdp, ReadOnlySpan<double> policy, Span<double> v) =>
+        BellmanOperators.ExpectationSweep(mdp, policy, v, v);
 
     private static double[] Start(TabularMdp mdp, TabularPolicy policy, double theta, int maxSweeps, double[]? initialValues)
     {

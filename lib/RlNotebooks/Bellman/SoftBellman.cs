@@ -99,34 +99,7 @@ public static class SoftBellman
         Guard.Positive(tau);
         Guard.SameLength(mdp.StateCount, destination.Length, nameof(destination), "mdp.StateCount");
         Guard.NoOverlap(v, destination, nameof(v));
-        ReadOnlySpan<bool> terminal = mdp.TerminalStates;
-        double gamma = mdp.Gamma;
-        for (int s = 0; s < mdp.StateCount; s++)
-        {
-            if (terminal[s])
-            {
-                destination[s] = 0.0;
-                continue;
-            }
-
-            // Streaming log-sum-exp: keep the running max m and Σ exp((Q − m)/τ), rescaling when m grows.
-            double max = double.NegativeInfinity, sum = 0.0;
-            for (int a = 0; a < mdp.ActionCount; a++)
-            {
-                double qa = BellmanOperators.Lookahead(mdp, terminal, v, s, a, gamma);
-                if (qa > max)
-                {
-                    sum = sum * Math.Exp((max - qa) / tau) + 1.0;
-                    max = qa;
-                }
-                else
-                {
-                    sum += Math.Exp((qa - max) / tau);
-                }
-            }
-
-            destination[s] = max + tau * Math.Log(sum);
-        }
+        VBackup.Sweep(mdp, new VBackup.Soft(mdp, v, tau), v, destination);
     }
 
     private static int CheckQ(ReadOnlySpan<double> q, int actionCount, double tau)

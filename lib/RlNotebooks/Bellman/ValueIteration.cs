@@ -59,15 +59,6 @@ public static class ValueIteration
     public static double SweepInPlace(TabularMdp mdp, Span<double> values)
     {
         BellmanOperators.CheckValues(mdp, values, nameof(values));
-        ReadOnlySpan<bool> terminal = mdp.TerminalStates;
-        double gamma = mdp.Gamma, max = 0.0;
-        for (int s = 0; s < values.Length; s++)
-        {
-            double backup = terminal[s] ? 0.0 : BellmanOperators.MaxBackup(mdp, terminal, values, s, gamma);
-            max = Math.Max(max, Math.Abs(backup - values[s]));
-            values[s] = backup;
-        }
-
-        return max;
+        return BellmanOperators.OptimalitySweep(mdp, values, values);
     }
 }
