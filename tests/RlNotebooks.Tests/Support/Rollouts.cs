@@ -46,6 +46,13 @@ public static class Rollouts
         from last in Episode(true)
         select head.Append(last).ToArray();
 
+    /// <summary>A batch of 1..5 concatenated episodes with a discount γ and a trace parameter λ (the GAE and λ-return cases).</summary>
+    public static Gen<(Rollout batch, double gamma, double lambda)> BatchGammaLambda =>
+        from episodes in Episodes
+        from gamma in UnitParameter
+        from lambda in UnitParameter
+        select (Rollout.Concat(episodes), gamma, lambda);
+
     /// <summary>
     /// Property: an estimator run on random episodes concatenated into one batch equals it run on each episode alone, the
     /// results concatenated (every recursion is cut at the episode boundaries). <paramref name="assertEqual"/>(pieces, whole)
