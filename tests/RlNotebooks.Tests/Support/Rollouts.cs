@@ -72,6 +72,50 @@ public static class Rollouts
         });
     }
 
+    /// <summary>
+    /// Property: whichever of the named inputs ("rewards", "values", "nextValues") gets one non-finite entry (NaN or ±∞, at a
+    /// random step of a random batch, whatever the episode flags there), <paramref name="estimate"/> throws an ArgumentException
+    /// whose ParamName is that input and whose message names the index.
+    /// </summary>
+    public static void CheckNonFiniteInputIsNamed<TParameters>(Gen<TParameters> parameters, string[] inputNames,
+        Action<Rollout, TParameters> estimate)
+    {
+        var gen = from episodes in Episodes
+                  from which in Gen.Choose(0, inputNames.Length - 1)
+                  from bad in Gen.Elements(double.NaN, double.PositiveInfinity, double.NegativeInfinity)
+                  from seed in Gen.Choose(0, 1000)
+                  from p in parameters
+                  select (b: Rollout.Concat(episodes), which, bad, seed, p);
+        Properties.Check(gen, c =>
+        {
+            int k = c.seed % c.b.Length;
+            string input = inputNames[c.which];
+            Rollout poisoned = Poison(c.b, input, k, c.bad);
+            var ex = Assert.ThrowsAny<ArgumentException>(() => estimate(poisoned, c.p));
+            Assert.Equal(input, ex.ParamName);
+            Assert.Contains($"[{k}]", ex.Message);
+        });
+    }
+
+    /// <summary>A copy of <paramref name="batch"/> whose <paramref name="input"/>[k] is <paramref name="bad"/>.</summary>
+    private static Rollout Poison(Rollout batch, string input, int k, double bad)
+    {
+        double[] With(double[] x)
+        {
+            var y = (double[])x.Clone();
+            y[k] = bad;
+            return y;
+        }
+
+        return input switch
+        {
+            "rewards" => batch with { Rewards = With(batch.Rewards) },
+            "values" => batch with { Values = With(batch.Values) },
+            "nextValues" => batch with { NextValues = With(batch.NextValues) },
+            _ => throw new ArgumentOutOfRangeException(nameof(input), input, "not a rollout input"),
+        };
+    }
+
     /// <summary>Within an episode V(sₜ₊₁) is the next step's V, so nextValues[t] = values[t+1]; the last slot holds V of the final observation.</summary>
     private static Rollout Build(double[] rewards, double[] values, double finalValue, int kind)
     {
