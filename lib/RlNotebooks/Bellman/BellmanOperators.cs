@@ -41,7 +41,7 @@ public static class BellmanOperators
     public static void ActionValuesInto(TabularMdp mdp, ReadOnlySpan<double> v, Span<double> destination)
     {
         CheckValues(mdp, v);
-        CheckQDestination(mdp, v, destination);
+        CheckQDestination(mdp, v, destination, nameof(v));
         QBackup.Sweep(mdp, new QBackup.StateValue(v), destination);
     }
 
@@ -61,7 +61,7 @@ public static class BellmanOperators
     {
         CheckValues(mdp, v);
         CheckPolicy(mdp, policy);
-        CheckVDestination(mdp, v, destination);
+        CheckVDestination(mdp, v, destination, nameof(v));
         ExpectationSweep(mdp, policy.Probabilities, v, destination);
     }
 
@@ -82,7 +82,7 @@ public static class BellmanOperators
     {
         CheckActionValues(mdp, q);
         CheckPolicy(mdp, policy);
-        CheckQDestination(mdp, q, destination);
+        CheckQDestination(mdp, q, destination, nameof(q));
         QBackup.Sweep(mdp, new QBackup.PolicyExpectation(policy.Probabilities, q, mdp.ActionCount), destination);
     }
 
@@ -101,7 +101,7 @@ public static class BellmanOperators
     public static double OptimalityVInto(TabularMdp mdp, ReadOnlySpan<double> v, Span<double> destination)
     {
         CheckValues(mdp, v);
-        CheckVDestination(mdp, v, destination);
+        CheckVDestination(mdp, v, destination, nameof(v));
         return OptimalitySweep(mdp, v, destination);
     }
 
@@ -120,7 +120,7 @@ public static class BellmanOperators
     public static void OptimalityQInto(TabularMdp mdp, ReadOnlySpan<double> q, Span<double> destination)
     {
         CheckActionValues(mdp, q);
-        CheckQDestination(mdp, q, destination);
+        CheckQDestination(mdp, q, destination, nameof(q));
         QBackup.Sweep(mdp, new QBackup.MaxActionValue(q, mdp.ActionCount), destination);
     }
 
@@ -221,15 +221,17 @@ public static class BellmanOperators
         Guard.SameLength(mdp.ActionCount, policy.ActionCount, paramName, "mdp.ActionCount (actions)");
     }
 
-    private static void CheckVDestination(TabularMdp mdp, ReadOnlySpan<double> source, Span<double> destination)
+    /// <summary>Validates the destination of a V operator: length |𝒮| and no overlap with the input <paramref name="sourceName"/>.</summary>
+    internal static void CheckVDestination(TabularMdp mdp, ReadOnlySpan<double> source, Span<double> destination, string sourceName)
     {
         Guard.SameLength(mdp.StateCount, destination.Length, nameof(destination), "mdp.StateCount");
-        Guard.NoOverlap(source, destination, "the input values");
+        Guard.NoOverlap(source, destination, sourceName);
     }
 
-    private static void CheckQDestination(TabularMdp mdp, ReadOnlySpan<double> source, Span<double> destination)
+    /// <summary>Validates the destination of a Q operator: length |𝒮|·|𝒜| and no overlap with the input <paramref name="sourceName"/>.</summary>
+    internal static void CheckQDestination(TabularMdp mdp, ReadOnlySpan<double> source, Span<double> destination, string sourceName)
     {
         Guard.SameLength(mdp.StateCount * mdp.ActionCount, destination.Length, nameof(destination), "mdp.StateCount·mdp.ActionCount");
-        Guard.NoOverlap(source, destination, "the input values");
+        Guard.NoOverlap(source, destination, sourceName);
     }
 }

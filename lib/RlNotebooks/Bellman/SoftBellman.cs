@@ -76,8 +76,7 @@ public static class SoftBellman
     {
         BellmanOperators.CheckActionValues(mdp, q);
         Guard.Positive(tau);
-        Guard.SameLength(q.Length, destination.Length, nameof(destination), nameof(q));
-        Guard.NoOverlap(q, destination, nameof(q));
+        BellmanOperators.CheckQDestination(mdp, q, destination, nameof(q));
         QBackup.Sweep(mdp, new QBackup.SoftMaxActionValue(q, mdp.ActionCount, tau), destination);
     }
 
@@ -97,8 +96,7 @@ public static class SoftBellman
     {
         BellmanOperators.CheckValues(mdp, v);
         Guard.Positive(tau);
-        Guard.SameLength(mdp.StateCount, destination.Length, nameof(destination), "mdp.StateCount");
-        Guard.NoOverlap(v, destination, nameof(v));
+        BellmanOperators.CheckVDestination(mdp, v, destination, nameof(v));
         VBackup.Sweep(mdp, new VBackup.Soft(mdp, v, tau), v, destination);
     }
 
