@@ -7,17 +7,17 @@ public static class ConstantBaseline
 {
     /// <summary>b = mean of <paramref name="returns"/>.</summary>
     /// <param name="returns">One return per episode (or per step); not empty, finite.</param>
-    /// <returns>The mean return.</returns>
+    /// <returns>The mean return, accumulated as Σ Rᵢ/N so that finite returns near ±double.MaxValue cannot overflow.</returns>
     public static double Mean(ReadOnlySpan<double> returns)
     {
         Guard.NotEmpty(returns.Length, nameof(returns));
         Guard.AllFinite(returns);
-        double sum = 0.0;
+        double mean = 0.0;
         foreach (double g in returns)
         {
-            sum += g;
+            mean += g / returns.Length;
         }
 
-        return sum / returns.Length;
+        return mean;
     }
 }

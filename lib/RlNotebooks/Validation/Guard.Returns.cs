@@ -1,8 +1,6 @@
-using System.Runtime.CompilerServices;
-
 namespace RlNotebooks.Validation;
 
-/// <summary>Argument checks for flat rollout batches, destinations and row-major matrices (returns, advantages, baselines, policy gradients).</summary>
+/// <summary>Argument checks for flat rollout batches (returns, advantages, baselines, policy gradients).</summary>
 public static partial class Guard
 {
     /// <summary>
@@ -17,33 +15,5 @@ public static partial class Guard
         SameLength(rewards.Length, nextValues.Length, nameof(nextValues), nameof(rewards));
         SameLength(rewards.Length, terminated.Length, nameof(terminated), nameof(rewards));
         SameLength(rewards.Length, truncated.Length, nameof(truncated), nameof(rewards));
-    }
-
-    /// <summary>Throws unless the destination span can hold <paramref name="required"/> elements.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void DestinationLength(int required, int actual, string paramName)
-    {
-        if (actual < required)
-        {
-            throw new ArgumentException(
-                $"{paramName} has length {actual} but {required} elements must be written; it is too short.", paramName);
-        }
-    }
-
-    /// <summary>
-    /// Checks a row-major matrix stored flat: <paramref name="columns"/> ≥ 1, at least one row, and the length a multiple
-    /// of <paramref name="columns"/>. Returns the number of rows.
-    /// </summary>
-    public static int RowMajor(int length, int columns, string paramName, string columnsName)
-    {
-        AtLeast(columns, 1, columnsName);
-        NotEmpty(length, paramName);
-        if (length % columns != 0)
-        {
-            throw new ArgumentException(
-                $"{paramName} has length {length}, which is not a multiple of {columnsName} = {columns}.", paramName);
-        }
-
-        return length / columns;
     }
 }

@@ -1,6 +1,5 @@
-using FsCheck.Fluent;
 using RlNotebooks.Advantages;
-using RlNotebooks.Tests.Returns;
+using RlNotebooks.Tests.Support;
 
 namespace RlNotebooks.Tests.Advantages;
 
@@ -39,31 +38,11 @@ public class AdvantagesBadInputTests
 
     [Theory]
     [MemberData(nameof(Cases))]
-    public void Bad_input_names_the_parameter_and_the_offending_index_or_value(string parameter, string inMessage, Action call)
-    {
-        var ex = Assert.ThrowsAny<ArgumentException>(call);
-        Assert.Equal(parameter, ex.ParamName);
-        Assert.Contains(inMessage, ex.Message);
-    }
+    public void Bad_input_names_the_parameter_and_the_offending_index_or_value(string parameter, string inMessage, Action call) =>
+        BadInput.Fails(call, parameter, inMessage);
 
     [Fact]
-    public void Any_non_finite_input_is_found_by_the_fused_check_whatever_the_flags()
-    {
-        var gen = from episodes in Rollouts.Episodes
-                  from which in Gen.Choose(0, 2)
-                  from bad in Gen.Elements(double.NaN, double.PositiveInfinity, double.NegativeInfinity)
-                  from seed in Gen.Choose(0, 1000)
-                  from lambda in Rollouts.UnitParameter
-                  select (b: Rollout.Concat(episodes), which, bad, seed, lambda);
-        Support.Properties.Check(gen, c =>
-        {
-            int k = c.seed % c.b.Length;
-            double[][] inputs = [(double[])c.b.Rewards.Clone(), (double[])c.b.Values.Clone(), (double[])c.b.NextValues.Clone()];
-            inputs[c.which][k] = c.bad;
-            var ex = Assert.ThrowsAny<ArgumentException>(() =>
-                Gae.Advantages(inputs[0], inputs[1], inputs[2], c.b.Terminated, c.b.Truncated, 0.9, c.lambda));
-            Assert.Equal(new[] { "rewards", "values", "nextValues" }[c.which], ex.ParamName);
-            Assert.Contains($"[{k}]", ex.Message);
-        });
-    }
+    public void Any_non_finite_input_is_found_by_the_fused_check_whatever_the_flags() =>
+        Rollouts.CheckNonFiniteInputIsNamed(Rollouts.UnitParameter, ["rewards", "values", "nextValues"],
+            (b, lambda) => Gae.Advantages(b.Rewards, b.Values, b.NextValues, b.Terminated, b.Truncated, 0.9, lambda));
 }

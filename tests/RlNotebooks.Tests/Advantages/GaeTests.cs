@@ -1,20 +1,12 @@
-using FsCheck;
 using FsCheck.Fluent;
 using RlNotebooks.Advantages;
 using RlNotebooks.Returns;
-using RlNotebooks.Tests.Returns;
 using RlNotebooks.Tests.Support;
 
 namespace RlNotebooks.Tests.Advantages;
 
 public class GaeTests
 {
-    private static Gen<(Rollout batch, double gamma, double lambda)> Cases =>
-        from episodes in Rollouts.Episodes
-        from gamma in Rollouts.UnitParameter
-        from lambda in Rollouts.UnitParameter
-        select (Rollout.Concat(episodes), gamma, lambda);
-
     [Fact]
     public void Termination_versus_truncation_hand_example()
     {
@@ -43,7 +35,7 @@ public class GaeTests
     public void Lambda_one_equals_discounted_returns_minus_values()
     {
         // Schulman et al. 2016, eq. 18: GAE(γ, 1) = Σₗ γˡ rₜ₊ₗ − V(sₜ).
-        Properties.Check(Cases, c =>
+        Properties.Check(Rollouts.BatchGammaLambda, c =>
         {
             var b = c.batch;
             double[] a = Gae.Advantages(b.Rewards, b.Values, b.NextValues, b.Terminated, b.Truncated, c.gamma, 1.0);
@@ -59,7 +51,7 @@ public class GaeTests
     public void Lambda_zero_equals_td_errors()
     {
         // Schulman et al. 2016, eq. 17: GAE(γ, 0) = δₜ.
-        Properties.Check(Cases, c =>
+        Properties.Check(Rollouts.BatchGammaLambda, c =>
         {
             var b = c.batch;
             double[] a = Gae.Advantages(b.Rewards, b.Values, b.NextValues, b.Terminated, b.Truncated, c.gamma, 0.0);
@@ -75,7 +67,7 @@ public class GaeTests
     public void Matches_the_defining_sum_and_value_targets_are_lambda_returns()
     {
         // Âₜ = Σₗ (γλ)ˡ δₜ₊ₗ over the rest of the episode (Schulman et al. 2016, eq. 16), and Âₜ + V(sₜ) = G^λₜ.
-        Properties.Check(Cases, c =>
+        Properties.Check(Rollouts.BatchGammaLambda, c =>
         {
             var b = c.batch;
             GaeEstimate est = Gae.Estimate(b.Rewards, b.Values, b.NextValues, b.Terminated, b.Truncated, c.gamma, c.lambda);
@@ -103,20 +95,11 @@ public class GaeTests
     }
 
     [Fact]
-    public void A_batch_of_episodes_equals_each_episode_alone()
-    {
-        var gen = from episodes in Rollouts.Episodes
-                  from gamma in Rollouts.UnitParameter
-                  from lambda in Rollouts.UnitParameter
-                  select (episodes, gamma, lambda);
-        Properties.Check(gen, c =>
-        {
-            Rollout b = Rollout.Concat(c.episodes);
-            double[] whole = Gae.Advantages(b.Rewards, b.Values, b.NextValues, b.Terminated, b.Truncated, c.gamma, c.lambda);
-            double[] pieces = c.episodes
-                .SelectMany(e => Gae.Advantages(e.Rewards, e.Values, e.NextValues, e.Terminated, e.Truncated, c.gamma, c.lambda))
-                .ToArray();
-            Approx.Equal(pieces, whole);
-        });
-    }
+    public void A_batch_of_episodes_equals_each_episode_alone() =>
+        Rollouts.CheckBatchEqualsEachEpisode(
+            from gamma in Rollouts.UnitParameter
+            from lambda in Rollouts.UnitParameter
+            select (gamma, lambda),
+            (r, p) => Gae.Advantages(r.Rewards, r.Values, r.NextValues, r.Terminated, r.Truncated, p.gamma, p.lambda),
+            (pieces, whole) => Approx.Equal(pieces, whole));
 }

@@ -15,6 +15,13 @@ public class BaselineTests
     }
 
     [Fact]
+    public void Constant_baseline_of_huge_finite_returns_stays_finite()
+    {
+        // A plain Σ Rᵢ overflows to ∞ here; the mean itself, 0.75·MaxValue, is representable.
+        Assert.Equal(0.75 * double.MaxValue, ConstantBaseline.Mean([double.MaxValue, 0.5 * double.MaxValue]), 1e-12 * double.MaxValue);
+    }
+
+    [Fact]
     public void Time_dependent_baseline_averages_only_running_episodes()
     {
         // b(0) = (3 + 5 + 7)/3 = 5, b(1) = (2 + 4)/2 = 3, b(2) = 1/1 = 1.

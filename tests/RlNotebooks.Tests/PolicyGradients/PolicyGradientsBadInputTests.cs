@@ -1,4 +1,5 @@
 using RlNotebooks.PolicyGradients;
+using RlNotebooks.Tests.Support;
 
 namespace RlNotebooks.Tests.PolicyGradients;
 
@@ -35,10 +36,6 @@ public class PolicyGradientsBadInputTests
 
     [Theory]
     [MemberData(nameof(Cases))]
-    public void Bad_input_names_the_parameter_and_the_offending_index_or_value(string parameter, string inMessage, Action call)
-    {
-        var ex = Assert.ThrowsAny<ArgumentException>(call);
-        Assert.Equal(parameter, ex.ParamName);
-        Assert.Contains(inMessage, ex.Message);
-    }
+    public void Bad_input_names_the_parameter_and_the_offending_index_or_value(string parameter, string inMessage, Action call) =>
+        BadInput.Fails(call, parameter, inMessage);
 }

@@ -35,21 +35,11 @@ public class DiscountedReturnsTests
     }
 
     [Fact]
-    public void A_batch_of_episodes_equals_each_episode_alone()
-    {
-        var gen = from episodes in Rollouts.Episodes
-                  from gamma in Rollouts.UnitParameter
-                  select (episodes, gamma);
-        Properties.Check(gen, c =>
-        {
-            Rollout batch = Rollout.Concat(c.episodes);
-            double[] whole = DiscountedReturns.Compute(batch.Rewards, batch.NextValues, batch.Terminated, batch.Truncated, c.gamma);
-            double[] pieces = c.episodes
-                .SelectMany(e => DiscountedReturns.Compute(e.Rewards, e.NextValues, e.Terminated, e.Truncated, c.gamma))
-                .ToArray();
-            Approx.Equal(pieces, whole);
-        });
-    }
+    public void A_batch_of_episodes_equals_each_episode_alone() =>
+        Rollouts.CheckBatchEqualsEachEpisode(
+            Rollouts.UnitParameter,
+            (r, gamma) => DiscountedReturns.Compute(r.Rewards, r.NextValues, r.Terminated, r.Truncated, gamma),
+            (pieces, whole) => Approx.Equal(pieces, whole));
 
     [Fact]
     public void Single_episode_equals_reward_to_go_with_the_episode_end_bootstrap()

@@ -1,4 +1,3 @@
-using FsCheck;
 using FsCheck.Fluent;
 using RlNotebooks.Returns;
 using RlNotebooks.Tests.Support;
@@ -7,12 +6,6 @@ namespace RlNotebooks.Tests.Returns;
 
 public class LambdaReturnsTests
 {
-    private static Gen<(Rollout batch, double gamma, double lambda)> Cases =>
-        from episodes in Rollouts.Episodes
-        from gamma in Rollouts.UnitParameter
-        from lambda in Rollouts.UnitParameter
-        select (Rollout.Concat(episodes), gamma, lambda);
-
     [Fact]
     public void Hand_example_truncated_episode()
     {
@@ -26,7 +19,7 @@ public class LambdaReturnsTests
     [Fact]
     public void Lambda_one_equals_discounted_returns_and_lambda_zero_equals_TD_targets()
     {
-        Properties.Check(Cases, c =>
+        Properties.Check(Rollouts.BatchGammaLambda, c =>
         {
             var b = c.batch;
             double[] mc = DiscountedReturns.Compute(b.Rewards, b.NextValues, b.Terminated, b.Truncated, c.gamma);
@@ -45,7 +38,7 @@ public class LambdaReturnsTests
     {
         // Sutton & Barto (2018) eq. 12.3 for an episode ending N steps after t:
         // G^λₜ = (1 − λ) Σₙ₌₁^{N−1} λⁿ⁻¹ Gₜ:ₜ₊ₙ + λ^{N−1} Gₜ:ₜ₊N.
-        Properties.Check(Cases, c =>
+        Properties.Check(Rollouts.BatchGammaLambda, c =>
         {
             var b = c.batch;
             double[] actual = LambdaReturns.Compute(b.Rewards, b.NextValues, b.Terminated, b.Truncated, c.gamma, c.lambda);
@@ -78,7 +71,7 @@ public class LambdaReturnsTests
     [Fact]
     public void Constant_lambda_array_matches_scalar_lambda()
     {
-        Properties.Check(Cases, c =>
+        Properties.Check(Rollouts.BatchGammaLambda, c =>
         {
             var b = c.batch;
             double[] lambdas = Enumerable.Repeat(c.lambda, b.Length).ToArray();
@@ -98,20 +91,11 @@ public class LambdaReturnsTests
     }
 
     [Fact]
-    public void A_batch_of_episodes_equals_each_episode_alone()
-    {
-        var gen = from episodes in Rollouts.Episodes
-                  from gamma in Rollouts.UnitParameter
-                  from lambda in Rollouts.UnitParameter
-                  select (episodes, gamma, lambda);
-        Properties.Check(gen, c =>
-        {
-            Rollout b = Rollout.Concat(c.episodes);
-            double[] whole = LambdaReturns.Compute(b.Rewards, b.NextValues, b.Terminated, b.Truncated, c.gamma, c.lambda);
-            double[] pieces = c.episodes
-                .SelectMany(e => LambdaReturns.Compute(e.Rewards, e.NextValues, e.Terminated, e.Truncated, c.gamma, c.lambda))
-                .ToArray();
-            Assert.Equal(pieces, whole);
-        });
-    }
+    public void A_batch_of_episodes_equals_each_episode_alone() =>
+        Rollouts.CheckBatchEqualsEachEpisode(
+            from gamma in Rollouts.UnitParameter
+            from lambda in Rollouts.UnitParameter
+            select (gamma, lambda),
+            (r, p) => LambdaReturns.Compute(r.Rewards, r.NextValues, r.Terminated, r.Truncated, p.gamma, p.lambda),
+            (pieces, whole) => Assert.Equal(pieces, whole));
 }

@@ -54,20 +54,11 @@ public class NStepReturnsTests
     }
 
     [Fact]
-    public void A_batch_of_episodes_equals_each_episode_alone()
-    {
-        var gen = from episodes in Rollouts.Episodes
-                  from gamma in Rollouts.UnitParameter
-                  from n in Gen.Choose(1, 6)
-                  select (episodes, gamma, n);
-        Properties.Check(gen, c =>
-        {
-            Rollout b = Rollout.Concat(c.episodes);
-            double[] whole = NStepReturns.Compute(b.Rewards, b.NextValues, b.Terminated, b.Truncated, c.gamma, c.n);
-            double[] pieces = c.episodes
-                .SelectMany(e => NStepReturns.Compute(e.Rewards, e.NextValues, e.Terminated, e.Truncated, c.gamma, c.n))
-                .ToArray();
-            Assert.Equal(pieces, whole);
-        });
-    }
+    public void A_batch_of_episodes_equals_each_episode_alone() =>
+        Rollouts.CheckBatchEqualsEachEpisode(
+            from gamma in Rollouts.UnitParameter
+            from n in Gen.Choose(1, 6)
+            select (gamma, n),
+            (r, p) => NStepReturns.Compute(r.Rewards, r.NextValues, r.Terminated, r.Truncated, p.gamma, p.n),
+            (pieces, whole) => Assert.Equal(pieces, whole));
 }

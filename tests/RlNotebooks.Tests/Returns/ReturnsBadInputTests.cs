@@ -1,5 +1,6 @@
 using FsCheck.Fluent;
 using RlNotebooks.Returns;
+using RlNotebooks.Tests.Support;
 
 namespace RlNotebooks.Tests.Returns;
 
@@ -45,31 +46,11 @@ public class ReturnsBadInputTests
 
     [Theory]
     [MemberData(nameof(Cases))]
-    public void Bad_input_names_the_parameter_and_the_offending_index_or_value(string parameter, string inMessage, Action call)
-    {
-        var ex = Assert.ThrowsAny<ArgumentException>(call);
-        Assert.Equal(parameter, ex.ParamName);
-        Assert.Contains(inMessage, ex.Message);
-    }
+    public void Bad_input_names_the_parameter_and_the_offending_index_or_value(string parameter, string inMessage, Action call) =>
+        BadInput.Fails(call, parameter, inMessage);
 
     [Fact]
-    public void Any_non_finite_input_is_found_by_the_fused_check_whatever_the_flags()
-    {
-        var gen = from episodes in Rollouts.Episodes
-                  from which in Gen.Choose(0, 1)
-                  from bad in Gen.Elements(double.NaN, double.PositiveInfinity, double.NegativeInfinity)
-                  from seed in Gen.Choose(0, 1000)
-                  select (b: Rollout.Concat(episodes), which, bad, seed);
-        Support.Properties.Check(gen, c =>
-        {
-            int k = c.seed % c.b.Length;
-            double[] rewards = (double[])c.b.Rewards.Clone();
-            double[] nextValues = (double[])c.b.NextValues.Clone();
-            (c.which == 0 ? rewards : nextValues)[k] = c.bad;
-            var ex = Assert.ThrowsAny<ArgumentException>(() =>
-                DiscountedReturns.Compute(rewards, nextValues, c.b.Terminated, c.b.Truncated, 0.9));
-            Assert.Equal(c.which == 0 ? "rewards" : "nextValues", ex.ParamName);
-            Assert.Contains($"[{k}]", ex.Message);
-        });
-    }
+    public void Any_non_finite_input_is_found_by_the_fused_check_whatever_the_flags() =>
+        Rollouts.CheckNonFiniteInputIsNamed(Gen.Constant(0.9), ["rewards", "nextValues"],
+            (b, gamma) => DiscountedReturns.Compute(b.Rewards, b.NextValues, b.Terminated, b.Truncated, gamma));
 }

@@ -1,4 +1,4 @@
-namespace RlNotebooks.Tests.Returns;
+namespace RlNotebooks.Tests.Support;
 
 /// <summary>Element-wise comparison with a relative tolerance (the hot loops pair steps, so rounding depends on alignment).</summary>
 public static class Approx
