@@ -41,17 +41,8 @@ public static class BellmanOperators
     public static void ActionValuesInto(TabularMdp mdp, ReadOnlySpan<double> v, Span<double> destination)
     {
         CheckValues(mdp, v);
-        CheckQDestination(mdp, v, destination);
-        ReadOnlySpan<bool> terminal = mdp.TerminalStates;
-        int actions = mdp.ActionCount;
-        double gamma = mdp.Gamma;
-        for (int s = 0; s < mdp.StateCount; s++)
-        {
-            for (int a = 0; a < actions; a++)
-            {
-                destination[s * actions + a] = terminal[s] ? 0.0 : Lookahead(mdp, terminal, v, s, a, gamma);
-            }
-        }
+        CheckQDestination(mdp, v, destination, nameof(v));
+        QBackup.Sweep(mdp, new QBackup.StateValue(v), destination);
     }
 
     /// <summary>
@@ -70,7 +61,7 @@ public static class BellmanOperators
     {
         CheckValues(mdp, v);
         CheckPolicy(mdp, policy);
-        CheckVDestination(mdp, v, destination);
+        CheckVDestination(mdp, v, destination, nameof(v));
         ExpectationSweep(mdp, policy.Probabilities, v, destination);
     }
 
@@ -91,8 +82,8 @@ public static class BellmanOperators
     {
         CheckActionValues(mdp, q);
         CheckPolicy(mdp, policy);
-        CheckQDestination(mdp, q, destination);
-        QSweep(mdp, policy.Probabilities, q, destination);
+        CheckQDestination(mdp, q, destination, nameof(q));
+        QBackup.Sweep(mdp, new QBackup.PolicyExpectation(policy.Probabilities, q, mdp.ActionCount), destination);
     }
 
     /// <summary>
@@ -110,7 +101,7 @@ public static class BellmanOperators
     public static double OptimalityVInto(TabularMdp mdp, ReadOnlySpan<double> v, Span<double> destination)
     {
         CheckValues(mdp, v);
-        CheckVDestination(mdp, v, destination);
+        CheckVDestination(mdp, v, destination, nameof(v));
         return OptimalitySweep(mdp, v, destination);
     }
 
@@ -129,8 +120,8 @@ public static class BellmanOperators
     public static void OptimalityQInto(TabularMdp mdp, ReadOnlySpan<double> q, Span<double> destination)
     {
         CheckActionValues(mdp, q);
-        CheckQDestination(mdp, q, destination);
-        QSweep(mdp, default, q, destination);
+        CheckQDestination(mdp, q, destination, nameof(q));
+        QBackup.Sweep(mdp, new QBackup.MaxActionValue(q, mdp.ActionCount), destination);
     }
 
     /// <summary>Bellman expectation residual ‖T^π V − V‖∞ (0 exactly at V = V^π). Allocates nothing.</summary>
@@ -138,62 +129,23 @@ public static class BellmanOperators
     {
         CheckValues(mdp, v);
         CheckPolicy(mdp, policy);
-        ReadOnlySpan<bool> terminal = mdp.TerminalStates;
-        double gamma = mdp.Gamma, max = 0.0;
-        for (int s = 0; s < mdp.StateCount; s++)
-        {
-            double backup = terminal[s] ? 0.0 : ExpectedBackup(mdp, terminal, policy.Probabilities, v, s, gamma);
-            max = Math.Max(max, Math.Abs(backup - v[s]));
-        }
-
-        return max;
+        return ExpectationSweep(mdp, policy.Probabilities, v, default);
     }
 
     /// <summary>Bellman optimality residual ‖T* V − V‖∞ (0 exactly at V = V*). Allocates nothing.</summary>
     public static double OptimalityResidual(TabularMdp mdp, ReadOnlySpan<double> v)
     {
         CheckValues(mdp, v);
-        ReadOnlySpan<bool> terminal = mdp.TerminalStates;
-        double gamma = mdp.Gamma, max = 0.0;
-        for (int s = 0; s < mdp.StateCount; s++)
-        {
-            double backup = terminal[s] ? 0.0 : MaxBackup(mdp, terminal, v, s, gamma);
-            max = Math.Max(max, Math.Abs(backup - v[s]));
-        }
-
-        return max;
+        return OptimalitySweep(mdp, v, default);
     }
 
-    /// <summary>Synchronous T* sweep from <paramref name="v"/> into <paramref name="destination"/>; returns the largest |change|. Unchecked.</summary>
-    internal static double OptimalitySweep(TabularMdp mdp, ReadOnlySpan<double> v, Span<double> destination)
-    {
-        ReadOnlySpan<bool> terminal = mdp.TerminalStates;
-        double gamma = mdp.Gamma, max = 0.0;
-        for (int s = 0; s < destination.Length; s++)
-        {
-            double backup = terminal[s] ? 0.0 : MaxBackup(mdp, terminal, v, s, gamma);
-            double change = Math.Abs(backup - v[s]);
-            max = change > max ? change : max;
-            destination[s] = backup;
-        }
+    /// <summary>T* sweep from <paramref name="v"/> into <paramref name="destination"/> (separate: synchronous; v itself: in place; empty: residual only); returns the largest |change|. Unchecked.</summary>
+    internal static double OptimalitySweep(TabularMdp mdp, ReadOnlySpan<double> v, Span<double> destination) =>
+        VBackup.Sweep(mdp, new VBackup.Optimality(mdp, v), v, destination);
 
-        return max;
-    }
-
-    /// <summary>Synchronous T^π sweep from <paramref name="v"/> into <paramref name="destination"/>; returns the largest |change|. Unchecked.</summary>
-    internal static double ExpectationSweep(TabularMdp mdp, ReadOnlySpan<double> policy, ReadOnlySpan<double> v, Span<double> destination)
-    {
-        ReadOnlySpan<bool> terminal = mdp.TerminalStates;
-        double gamma = mdp.Gamma, max = 0.0;
-        for (int s = 0; s < destination.Length; s++)
-        {
-            double backup = terminal[s] ? 0.0 : ExpectedBackup(mdp, terminal, policy, v, s, gamma);
-            max = Math.Max(max, Math.Abs(backup - v[s]));
-            destination[s] = backup;
-        }
-
-        return max;
-    }
+    /// <summary>T^π sweep from <paramref name="v"/> into <paramref name="destination"/> (separate: synchronous; v itself: in place; empty: residual only); returns the largest |change|. Unchecked.</summary>
+    internal static double ExpectationSweep(TabularMdp mdp, ReadOnlySpan<double> policy, ReadOnlySpan<double> v, Span<double> destination) =>
+        VBackup.Sweep(mdp, new VBackup.Expectation(mdp, policy, v), v, destination);
 
     /// <summary>Σₐ π(a|s) Q_V(s,a) for a non-terminal s. Unchecked.</summary>
     internal static double ExpectedBackup(TabularMdp mdp, ReadOnlySpan<bool> terminal, ReadOnlySpan<double> policy,
@@ -269,70 +221,17 @@ public static class BellmanOperators
         Guard.SameLength(mdp.ActionCount, policy.ActionCount, paramName, "mdp.ActionCount (actions)");
     }
 
-    private static void CheckVDestination(TabularMdp mdp, ReadOnlySpan<double> source, Span<double> destination)
+    /// <summary>Validates the destination of a V operator: length |𝒮| and no overlap with the input <paramref name="sourceName"/>.</summary>
+    internal static void CheckVDestination(TabularMdp mdp, ReadOnlySpan<double> source, Span<double> destination, string sourceName)
     {
         Guard.SameLength(mdp.StateCount, destination.Length, nameof(destination), "mdp.StateCount");
-        Guard.NoOverlap(source, destination, "the input values");
+        Guard.NoOverlap(source, destination, sourceName);
     }
 
-    private static void CheckQDestination(TabularMdp mdp, ReadOnlySpan<double> source, Span<double> destination)
+    /// <summary>Validates the destination of a Q operator: length |𝒮|·|𝒜| and no overlap with the input <paramref name="sourceName"/>.</summary>
+    internal static void CheckQDestination(TabularMdp mdp, ReadOnlySpan<double> source, Span<double> destination, string sourceName)
     {
         Guard.SameLength(mdp.StateCount * mdp.ActionCount, destination.Length, nameof(destination), "mdp.StateCount·mdp.ActionCount");
-        Guard.NoOverlap(source, destination, "the input values");
-    }
-
-    /// <summary>
-    /// (TQ)(s,a) = Σ_{s′} P(s′|s,a)[r + γ U(s′)] with U(s′) = Σ_{a′} π(a′|s′)Q(s′,a′) when <paramref name="policy"/> is given,
-    /// else U(s′) = max_{a′} Q(s′,a′); U(terminal) = 0.
-    /// </summary>
-    private static void QSweep(TabularMdp mdp, ReadOnlySpan<double> policy, ReadOnlySpan<double> q, Span<double> destination)
-    {
-        ReadOnlySpan<bool> terminal = mdp.TerminalStates;
-        int actions = mdp.ActionCount;
-        double gamma = mdp.Gamma;
-        bool expectation = !policy.IsEmpty;
-        for (int s = 0; s < mdp.StateCount; s++)
-        {
-            for (int a = 0; a < actions; a++)
-            {
-                double sum = 0.0;
-                if (!terminal[s])
-                {
-                    ReadOnlySpan<int> next = mdp.NextStates(s, a);
-                    ReadOnlySpan<double> p = mdp.Probabilities(s, a), r = mdp.Rewards(s, a);
-                    for (int i = 0; i < next.Length; i++)
-                    {
-                        int n = next[i];
-                        ReadOnlySpan<double> row = q.Slice(n * actions, actions);
-                        double u = terminal[n] ? 0.0 : expectation ? Dot(policy.Slice(n * actions, actions), row) : Max(row);
-                        sum += p[i] * (r[i] + gamma * u);
-                    }
-                }
-
-                destination[s * actions + a] = sum;
-            }
-        }
-    }
-
-    private static double Dot(ReadOnlySpan<double> x, ReadOnlySpan<double> y)
-    {
-        double sum = 0.0;
-        for (int i = 0; i < x.Length; i++)
-        {
-            sum += x[i] * y[i];
-        }
-
-        return sum;
-    }
-
-    private static double Max(ReadOnlySpan<double> x)
-    {
-        double max = x[0];
-        for (int i = 1; i < x.Length; i++)
-        {
-            max = Math.Max(max, x[i]);
-        }
-
-        return max;
+        Guard.NoOverlap(source, destination, sourceName);
     }
 }

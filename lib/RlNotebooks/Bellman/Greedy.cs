@@ -55,10 +55,7 @@ public static class Greedy
     public static void ActionsInto(ReadOnlySpan<double> q, int actionCount, Span<int> destination, double tieTolerance = DefaultTieTolerance)
     {
         int states = CheckQ(q, actionCount, tieTolerance);
-        if (destination.Length != states)
-        {
-            throw new ArgumentException($"destination has length {destination.Length} but q has {states} states; they must match.", nameof(destination));
-        }
+        Guard.SameLength(states, destination.Length, nameof(destination), "q (states)");
 
         for (int s = 0; s < states; s++)
         {
@@ -83,26 +80,8 @@ public static class Greedy
         Guard.SameLength(q.Length, destination.Length, nameof(destination), nameof(q));
         for (int s = 0; s < states; s++)
         {
-            ReadOnlySpan<double> row = q.Slice(s * actionCount, actionCount);
-            Span<double> pi = destination.Slice(s * actionCount, actionCount);
-            pi.Clear();
-            if (ties == TieBreaking.LowestIndex)
-            {
-                pi[LowestMaximiser(row, tieTolerance)] = 1.0;
-                continue;
-            }
-
-            double threshold = row[ArgMax(row)] - tieTolerance;
-            int count = 0;
-            for (int a = 0; a < actionCount; a++)
-            {
-                count += row[a] >= threshold ? 1 : 0;
-            }
-
-            for (int a = 0; a < actionCount; a++)
-            {
-                pi[a] = row[a] >= threshold ? 1.0 / count : 0.0;
-            }
+            Distributions.EpsilonGreedy.RowInto(q.Slice(s * actionCount, actionCount), 0.0, destination.Slice(s * actionCount, actionCount),
+                tieTolerance, lowestIndexOnly: ties == TieBreaking.LowestIndex);
         }
     }
 
@@ -133,9 +112,8 @@ public static class Greedy
         Guard.SameLength(q.Length, destination.Length, nameof(destination), nameof(q));
         for (int s = 0; s < states; s++)
         {
-            Span<double> pi = destination.Slice(s * actionCount, actionCount);
-            pi.Fill(epsilon / actionCount);
-            pi[LowestMaximiser(q.Slice(s * actionCount, actionCount), tieTolerance)] += 1.0 - epsilon;
+            Distributions.EpsilonGreedy.RowInto(q.Slice(s * actionCount, actionCount), epsilon, destination.Slice(s * actionCount, actionCount),
+                tieTolerance, lowestIndexOnly: true);
         }
     }
 

@@ -145,24 +145,22 @@ public static class PolicyEvaluation
         return v;
     }
 
-    private static double SweepInPlace(TabularMdp mdp, ReadOnlySpan<double> policy, Span<double> v)
-    {
-        ReadOnlySpan<bool> terminal = mdp.TerminalStates;
-        double gamma = mdp.Gamma, max = 0.0;
-        for (int s = 0; s < v.Length; s++)
-        {
-            double backup = terminal[s] ? 0.0 : BellmanOperators.ExpectedBackup(mdp, terminal, policy, v, s, gamma);
-            max = Math.Max(max, Math.Abs(backup - v[s]));
-            v[s] = backup;
-        }
-
-        return max;
-    }
+    private static double SweepInPlace(TabularMdp mdp, ReadOnlySpan<double> policy, Span<double> v) =>
+        BellmanOperators.ExpectationSweep(mdp, policy, v, v);
 
     private static double[] Start(TabularMdp mdp, TabularPolicy policy, double theta, int maxSweeps, double[]? initialValues)
     {
         ArgumentNullException.ThrowIfNull(mdp);
         BellmanOperators.CheckPolicy(mdp, policy);
+        return InitialValues(mdp, theta, maxSweeps, initialValues);
+    }
+
+    /// <summary>
+    /// Shared set-up of the iterative solvers: checks θ &gt; 0 and the sweep budget ≥ 1, and returns a fresh V₀ — a copy of
+    /// <paramref name="initialValues"/> (zeros when null) with every terminal entry set to 0.
+    /// </summary>
+    internal static double[] InitialValues(TabularMdp mdp, double theta, int maxSweeps, double[]? initialValues)
+    {
         Guard.Positive(theta);
         Guard.AtLeast(maxSweeps, 1);
         var v = new double[mdp.StateCount];

@@ -1,3 +1,4 @@
+using RlNotebooks.Distributions;
 using RlNotebooks.Validation;
 
 namespace RlNotebooks.Bellman;
@@ -20,7 +21,7 @@ public static class SoftBellman
         Guard.NotEmpty(actionValues.Length, nameof(actionValues));
         Guard.AllFinite(actionValues);
         Guard.Positive(tau);
-        return LogSumExp(actionValues, tau);
+        return Softmax.LogSumExp(actionValues, tau);
     }
 
     /// <summary>V_soft(s) = τ log Σₐ exp(Q(s,a)/τ) for every state of a Q table.</summary>
@@ -38,7 +39,7 @@ public static class SoftBellman
         Guard.SameLength(states, destination.Length, nameof(destination), "q (states)");
         for (int s = 0; s < states; s++)
         {
-            destination[s] = LogSumExp(q.Slice(s * actionCount, actionCount), tau);
+            destination[s] = Softmax.LogSumExp(q.Slice(s * actionCount, actionCount), tau);
         }
     }
 
@@ -57,19 +58,7 @@ public static class SoftBellman
         Guard.SameLength(q.Length, destination.Length, nameof(destination), nameof(q));
         for (int s = 0; s < states; s++)
         {
-            ReadOnlySpan<double> row = q.Slice(s * actionCount, actionCount);
-            Span<double> pi = destination.Slice(s * actionCount, actionCount);
-            double max = Max(row), sum = 0.0;
-            for (int a = 0; a < actionCount; a++)
-            {
-                pi[a] = Math.Exp((row[a] - max) / tau);
-                sum += pi[a];
-            }
-
-            for (int a = 0; a < actionCount; a++)
-            {
-                pi[a] /= sum;
-            }
+            Softmax.ProbabilitiesInto(q.Slice(s * actionCount, actionCount), destination.Slice(s * actionCount, actionCount), tau);
         }
     }
 
@@ -87,31 +76,8 @@ public static class SoftBellman
     {
         BellmanOperators.CheckActionValues(mdp, q);
         Guard.Positive(tau);
-        Guard.SameLength(q.Length, destination.Length, nameof(destination), nameof(q));
-        Guard.NoOverlap(q, destination, nameof(q));
-        ReadOnlySpan<bool> terminal = mdp.TerminalStates;
-        int actions = mdp.ActionCount;
-        double gamma = mdp.Gamma;
-        for (int s = 0; s < mdp.StateCount; s++)
-        {
-            for (int a = 0; a < actions; a++)
-            {
-                double sum = 0.0;
-                if (!terminal[s])
-                {
-                    ReadOnlySpan<int> next = mdp.NextStates(s, a);
-                    ReadOnlySpan<double> p = mdp.Probabilities(s, a), r = mdp.Rewards(s, a);
-                    for (int i = 0; i < next.Length; i++)
-                    {
-                        int n = next[i];
-                        double vSoft = terminal[n] ? 0.0 : LogSumExp(q.Slice(n * actions, actions), tau);
-                        sum += p[i] * (r[i] + gamma * vSoft);
-                    }
-                }
-
-                destination[s * actions + a] = sum;
-            }
-        }
+        BellmanOperators.CheckQDestination(mdp, q, destination, nameof(q));
+        QBackup.Sweep(mdp, new QBackup.SoftMaxActionValue(q, mdp.ActionCount, tau), destination);
     }
 
     /// <summary>
@@ -130,58 +96,8 @@ public static class SoftBellman
     {
         BellmanOperators.CheckValues(mdp, v);
         Guard.Positive(tau);
-        Guard.SameLength(mdp.StateCount, destination.Length, nameof(destination), "mdp.StateCount");
-        Guard.NoOverlap(v, destination, nameof(v));
-        ReadOnlySpan<bool> terminal = mdp.TerminalStates;
-        double gamma = mdp.Gamma;
-        for (int s = 0; s < mdp.StateCount; s++)
-        {
-            if (terminal[s])
-            {
-                destination[s] = 0.0;
-                continue;
-            }
-
-            // Streaming log-sum-exp: keep the running max m and Σ exp((Q − m)/τ), rescaling when m grows.
-            double max = double.NegativeInfinity, sum = 0.0;
-            for (int a = 0; a < mdp.ActionCount; a++)
-            {
-                double qa = BellmanOperators.Lookahead(mdp, terminal, v, s, a, gamma);
-                if (qa > max)
-                {
-                    sum = sum * Math.Exp((max - qa) / tau) + 1.0;
-                    max = qa;
-                }
-                else
-                {
-                    sum += Math.Exp((qa - max) / tau);
-                }
-            }
-
-            destination[s] = max + tau * Math.Log(sum);
-        }
-    }
-
-    private static double LogSumExp(ReadOnlySpan<double> row, double tau)
-    {
-        double max = Max(row), sum = 0.0;
-        for (int a = 0; a < row.Length; a++)
-        {
-            sum += Math.Exp((row[a] - max) / tau);
-        }
-
-        return max + tau * Math.Log(sum);
-    }
-
-    private static double Max(ReadOnlySpan<double> row)
-    {
-        double max = row[0];
-        for (int a = 1; a < row.Length; a++)
-        {
-            max = Math.Max(max, row[a]);
-        }
-
-        return max;
+        BellmanOperators.CheckVDestination(mdp, v, destination, nameof(v));
+        VBackup.Sweep(mdp, new VBackup.Soft(mdp, v, tau), v, destination);
     }
 
     private static int CheckQ(ReadOnlySpan<double> q, int actionCount, double tau)

@@ -1,5 +1,3 @@
-using RlNotebooks.Validation;
-
 namespace RlNotebooks.Bellman;
 
 /// <summary>The outcome of value iteration.</summary>
@@ -29,21 +27,7 @@ public static class ValueIteration
         int maxSweeps = PolicyEvaluation.DefaultMaxSweeps, bool recordHistory = false, double[]? initialValues = null)
     {
         ArgumentNullException.ThrowIfNull(mdp);
-        Guard.Positive(theta);
-        Guard.AtLeast(maxSweeps, 1);
-        var v = new double[mdp.StateCount];
-        if (initialValues is not null)
-        {
-            BellmanOperators.CheckValues(mdp, initialValues, nameof(initialValues));
-            initialValues.CopyTo(v, 0);
-        }
-
-        ReadOnlySpan<bool> terminal = mdp.TerminalStates;
-        for (int s = 0; s < v.Length; s++)
-        {
-            v[s] = terminal[s] ? 0.0 : v[s];
-        }
-
+        double[] v = PolicyEvaluation.InitialValues(mdp, theta, maxSweeps, initialValues);
         List<double[]>? history = recordHistory ? [(double[])v.Clone()] : null;
         var next = new double[v.Length];
         var changes = new List<double>();
@@ -75,15 +59,6 @@ public static class ValueIteration
     public static double SweepInPlace(TabularMdp mdp, Span<double> values)
     {
         BellmanOperators.CheckValues(mdp, values, nameof(values));
-        ReadOnlySpan<bool> terminal = mdp.TerminalStates;
-        double gamma = mdp.Gamma, max = 0.0;
-        for (int s = 0; s < values.Length; s++)
-        {
-            double backup = terminal[s] ? 0.0 : BellmanOperators.MaxBackup(mdp, terminal, values, s, gamma);
-            max = Math.Max(max, Math.Abs(backup - values[s]));
-            values[s] = backup;
-        }
-
-        return max;
+        return BellmanOperators.OptimalitySweep(mdp, values, values);
     }
 }

@@ -91,28 +91,56 @@ public static class Categorical
     {
         ArgumentNullException.ThrowIfNull(random);
         double max = Softmax.Validate(logits, temperature);
-        double sum = 0.0;
-        for (int i = 0; i < logits.Length; i++)
+        double u = random.NextDouble() * Softmax.ShiftedExpSum(logits, max, temperature);
+        return InverseCdf.Sample(new LogitWeights(logits, max, temperature), u);
+    }
+
+    /// <summary>
+    /// Draws i ~ Categorical(p) from explicit probabilities: the first i with p₀ + … + pᵢ &gt; u, u ~ U[0, 1), with one
+    /// <see cref="Random.NextDouble"/> call (Gymnasium's <c>categorical_sample</c>). Entries listed twice simply add up; a zero
+    /// entry is never returned; if rounding leaves u above the total, the last positive entry is returned.
+    /// Entries are checked as they are read (up to the chosen index).
+    /// </summary>
+    /// <exception cref="ArgumentException"><paramref name="probabilities"/> is empty, has a negative/non-finite entry, or no positive entry.</exception>
+    public static int SampleFromProbabilities(ReadOnlySpan<double> probabilities, Random random)
+    {
+        ArgumentNullException.ThrowIfNull(random);
+        Guard.NotEmpty(probabilities.Length, nameof(probabilities));
+        int index = InverseCdf.Sample(new ProbabilityWeights(probabilities), random.NextDouble());
+        if (index < 0)
         {
-            sum += Math.Exp(Softmax.Shifted(logits[i], max, temperature));
+            throw new ArgumentException("probabilities must contain a positive entry.", nameof(probabilities));
         }
 
-        double u = random.NextDouble() * sum, cumulative = 0.0;
-        int lastPositive = 0;
-        for (int i = 0; i < logits.Length; i++)
+        return index;
+    }
+
+    /// <summary>wᵢ = exp((xᵢ − max)/τ), the unnormalised softmax weights.</summary>
+    private readonly ref struct LogitWeights(ReadOnlySpan<double> logits, double max, double temperature) : IDiscreteWeights
+    {
+        private readonly ReadOnlySpan<double> _logits = logits;
+
+        public int Count => _logits.Length;
+
+        public double Weight(int index) => Math.Exp(Softmax.Shifted(_logits[index], max, temperature));
+    }
+
+    /// <summary>wᵢ = pᵢ, each checked to be a finite probability ≥ 0 when read.</summary>
+    private readonly ref struct ProbabilityWeights(ReadOnlySpan<double> probabilities) : IDiscreteWeights
+    {
+        private readonly ReadOnlySpan<double> _probabilities = probabilities;
+
+        public int Count => _probabilities.Length;
+
+        public double Weight(int index)
         {
-            double weight = Math.Exp(Softmax.Shifted(logits[i], max, temperature));
-            if (weight > 0.0)
+            double p = _probabilities[index];
+            if (!(p >= 0.0 && double.IsFinite(p)))
             {
-                lastPositive = i;
-                cumulative += weight;
-                if (u < cumulative)
-                {
-                    return i;
-                }
+                throw new ArgumentException($"probabilities[{index}] must be a finite probability ≥ 0 but was {p}.", "probabilities");
             }
-        }
 
-        return lastPositive;
+            return p;
+        }
     }
 }

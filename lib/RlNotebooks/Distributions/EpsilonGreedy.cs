@@ -25,60 +25,81 @@ public static class EpsilonGreedy
     public static void ProbabilitiesInto(ReadOnlySpan<double> actionValues, double epsilon, Span<double> destination)
     {
         Guard.SameLength(actionValues.Length, destination.Length, nameof(destination), nameof(actionValues));
-        (double max, int ties) = Greedy(actionValues, epsilon);
-        for (int a = 0; a < actionValues.Length; a++)
-        {
-            destination[a] = Probability(actionValues[a], max, ties, actionValues.Length, epsilon);
-        }
+        Row row = Greedy(actionValues, epsilon);
+        row.WriteInto(actionValues, destination);
     }
 
     /// <summary>Draws a ~ π(·|s) by inverse-CDF with one <see cref="Random.NextDouble"/> call; same state → same action.</summary>
     public static int Sample(ReadOnlySpan<double> actionValues, double epsilon, Random random)
     {
         ArgumentNullException.ThrowIfNull(random);
-        (double max, int ties) = Greedy(actionValues, epsilon);
-        double u = random.NextDouble(), cumulative = 0.0;
-        int lastPositive = 0;
-        for (int a = 0; a < actionValues.Length; a++)
-        {
-            double p = Probability(actionValues[a], max, ties, actionValues.Length, epsilon);
-            if (p > 0.0)
-            {
-                lastPositive = a;
-                cumulative += p;
-                if (u < cumulative)
-                {
-                    return a;
-                }
-            }
-        }
-
-        return lastPositive;
+        Row row = Greedy(actionValues, epsilon);
+        return InverseCdf.Sample(new RowWeights(actionValues, row), random.NextDouble());
     }
 
-    private static double Probability(double value, double max, int ties, int count, double epsilon) =>
-        epsilon / count + (value == max ? (1.0 - epsilon) / ties : 0.0);
+    /// <summary>
+    /// The one ε-greedy row shared with the tabular <c>Greedy.EpsilonGreedyInto</c>/<c>Greedy.FromQInto</c>:
+    /// π(a) = ε/|A| + (1 − ε)·g(a), where a is a maximiser when q[a] ≥ maxₐ′ q[a′] − <paramref name="tieTolerance"/> and
+    /// g gives the whole greedy mass to the lowest maximiser (<paramref name="lowestIndexOnly"/>) or splits it equally
+    /// among all maximisers. Non-empty finite values, ε ∈ [0, 1] and tolerance ≥ 0 are the caller's to check; no allocation.
+    /// </summary>
+    internal static void RowInto(ReadOnlySpan<double> actionValues, double epsilon, Span<double> destination, double tieTolerance,
+        bool lowestIndexOnly) =>
+        Row.Of(actionValues, epsilon, tieTolerance, lowestIndexOnly).WriteInto(actionValues, destination);
 
-    private static (double Max, int Ties) Greedy(ReadOnlySpan<double> actionValues, double epsilon)
+    private static Row Greedy(ReadOnlySpan<double> actionValues, double epsilon)
     {
         Guard.NotEmpty(actionValues.Length, nameof(actionValues));
         Guard.AllFinite(actionValues);
         Guard.UnitInterval(epsilon);
-        double max = double.NegativeInfinity;
-        int ties = 0;
-        for (int a = 0; a < actionValues.Length; a++)
+        return Row.Of(actionValues, epsilon, 0.0, lowestIndexOnly: false);
+    }
+
+    /// <summary>An ε-greedy row: every action gets <paramref name="Explore"/> = ε/|A|; the maximisers (value ≥ threshold) also
+    /// get <paramref name="GreedyMass"/> — all of them, or only the lowest (<paramref name="First"/>) when <paramref name="LowestIndexOnly"/>.</summary>
+    private readonly record struct Row(double Threshold, int First, double Explore, double GreedyMass, bool LowestIndexOnly)
+    {
+        public static Row Of(ReadOnlySpan<double> actionValues, double epsilon, double tieTolerance, bool lowestIndexOnly)
         {
-            if (actionValues[a] > max)
+            double max = actionValues[0];
+            for (int a = 1; a < actionValues.Length; a++)
             {
-                max = actionValues[a];
-                ties = 1;
+                max = Math.Max(max, actionValues[a]);
             }
-            else if (actionValues[a] == max)
+
+            double threshold = max - tieTolerance;
+            int first = -1, ties = 0;
+            for (int a = 0; a < actionValues.Length; a++)
             {
-                ties++;
+                if (actionValues[a] >= threshold)
+                {
+                    first = first < 0 ? a : first;
+                    ties++;
+                }
             }
+
+            return new Row(threshold, first, epsilon / actionValues.Length, (1.0 - epsilon) / (lowestIndexOnly ? 1 : ties), lowestIndexOnly);
         }
 
-        return (max, ties);
+        public double Probability(int action, double value) =>
+            Explore + (value >= Threshold && (!LowestIndexOnly || action == First) ? GreedyMass : 0.0);
+
+        public void WriteInto(ReadOnlySpan<double> actionValues, Span<double> destination)
+        {
+            for (int a = 0; a < actionValues.Length; a++)
+            {
+                destination[a] = Probability(a, actionValues[a]);
+            }
+        }
+    }
+
+    /// <summary>wₐ = π(a|s), the ε-greedy probabilities.</summary>
+    private readonly ref struct RowWeights(ReadOnlySpan<double> actionValues, Row row) : IDiscreteWeights
+    {
+        private readonly ReadOnlySpan<double> _actionValues = actionValues;
+
+        public int Count => _actionValues.Length;
+
+        public double Weight(int index) => row.Probability(index, _actionValues[index]);
     }
 }

@@ -65,7 +65,11 @@ public static class Softmax
     /// log Σ_i exp(x_i/τ) − max_i x_i/τ: the log-normaliser of the shifted logits, in [0, log n].
     /// Use with <see cref="Shifted"/> to get log π(i) = Shifted(x_i) − ShiftedLogSumExp without overflow.
     /// </summary>
-    public static double ShiftedLogSumExp(ReadOnlySpan<double> logits, double max, double temperature)
+    public static double ShiftedLogSumExp(ReadOnlySpan<double> logits, double max, double temperature) =>
+        Math.Log(ShiftedExpSum(logits, max, temperature));
+
+    /// <summary>Σ_i exp(z_i) with z_i = <see cref="Shifted"/>(x_i): the softmax normaliser, in [1, n] when max is the true maximum. Unchecked.</summary>
+    internal static double ShiftedExpSum(ReadOnlySpan<double> logits, double max, double temperature)
     {
         double sum = 0.0;
         for (int i = 0; i < logits.Length; i++)
@@ -73,7 +77,17 @@ public static class Softmax
             sum += Math.Exp(Shifted(logits[i], max, temperature));
         }
 
-        return Math.Log(sum);
+        return sum;
+    }
+
+    /// <summary>
+    /// τ log Σ_i exp(x_i/τ) = m + τ·<see cref="ShiftedLogSumExp"/>(x, m, τ) with m = max_i x_i: finite for any finite,
+    /// non-empty logits and τ &gt; 0. Unchecked: callers validate (e.g. the soft Bellman value V_soft, where τ is the temperature).
+    /// </summary>
+    internal static double LogSumExp(ReadOnlySpan<double> logits, double temperature)
+    {
+        double max = Max(logits);
+        return max + temperature * ShiftedLogSumExp(logits, max, temperature);
     }
 
     /// <summary>z_i = (x_i − max)/τ ≤ 0, clamped at −double.MaxValue when the subtraction overflows.</summary>
@@ -87,8 +101,13 @@ public static class Softmax
         Guard.NotEmpty(logits.Length, paramName);
         Guard.AllFinite(logits, paramName);
         Guard.Positive(temperature);
-        double max = double.NegativeInfinity;
-        for (int i = 0; i < logits.Length; i++)
+        return Max(logits);
+    }
+
+    private static double Max(ReadOnlySpan<double> logits)
+    {
+        double max = logits[0];
+        for (int i = 1; i < logits.Length; i++)
         {
             max = Math.Max(max, logits[i]);
         }

@@ -1,3 +1,4 @@
+using RlNotebooks.Distributions;
 using RlNotebooks.Validation;
 
 namespace RlNotebooks.Environments;
@@ -24,7 +25,7 @@ public sealed class BanditTestbed
         _trueValues = new double[armCount];
         for (int a = 0; a < armCount; a++)
         {
-            _trueValues[a] = walkStd > 0.0 ? mean : mean + Sampling.StandardNormal(_random);
+            _trueValues[a] = walkStd > 0.0 ? mean : mean + StandardNormal.Sample(_random);
         }
 
         RandomWalkStd = walkStd;
@@ -73,12 +74,12 @@ public sealed class BanditTestbed
     public double Pull(int action)
     {
         Guard.Index(action, _trueValues.Length);
-        double reward = _trueValues[action] + Sampling.StandardNormal(_random);
+        double reward = _trueValues[action] + StandardNormal.Sample(_random);
         if (RandomWalkStd > 0.0)
         {
             for (int a = 0; a < _trueValues.Length; a++)
             {
-                _trueValues[a] += RandomWalkStd * Sampling.StandardNormal(_random);
+                _trueValues[a] += RandomWalkStd * StandardNormal.Sample(_random);
             }
         }
 

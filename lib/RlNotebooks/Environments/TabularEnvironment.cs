@@ -1,4 +1,5 @@
 using RlNotebooks.Bellman;
+using RlNotebooks.Distributions;
 using RlNotebooks.Validation;
 
 namespace RlNotebooks.Environments;
@@ -98,7 +99,7 @@ public sealed class TabularEnvironment : IDiscreteEnvironment
         }
 
         _random ??= new Random();
-        _state = Sampling.Categorical(_initialDistribution, _random);
+        _state = Categorical.SampleFromProbabilities(_initialDistribution, _random);
         _elapsedSteps = 0;
         _done = false;
         return _state;
@@ -117,7 +118,7 @@ public sealed class TabularEnvironment : IDiscreteEnvironment
                 : $"{Name}: the episode has ended; call Reset before stepping again.");
         }
 
-        int i = Sampling.Categorical(Model.Probabilities(_state, action), _random);
+        int i = Categorical.SampleFromProbabilities(Model.Probabilities(_state, action), _random);
         int next = Model.NextStates(_state, action)[i];
         double reward = Model.Rewards(_state, action)[i];
         _state = next;

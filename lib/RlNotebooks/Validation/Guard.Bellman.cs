@@ -17,20 +17,10 @@ public static partial class Guard
 
     /// <summary>
     /// Throws unless a row-major table of <paramref name="length"/> entries holds |𝒮|·|𝒜| values with |𝒜| = <paramref name="actionCount"/>
-    /// (a Q table, a policy table); returns |𝒮|.
+    /// (a Q table, a policy table); returns |𝒮|. The tabular name for <see cref="RowMajor"/> with |𝒜| columns.
     /// </summary>
-    public static int TableShape(int length, int actionCount, [CallerArgumentExpression(nameof(length))] string? paramName = null)
-    {
-        AtLeast(actionCount, 1, nameof(actionCount));
-        if (length == 0 || length % actionCount != 0)
-        {
-            throw new ArgumentException(
-                $"{paramName} has length {length}, which is not a positive multiple of actionCount = {actionCount} (row-major |S|·|A| table).",
-                paramName);
-        }
-
-        return length / actionCount;
-    }
+    public static int TableShape(int length, int actionCount, [CallerArgumentExpression(nameof(length))] string? paramName = null) =>
+        RowMajor(length, actionCount, paramName ?? "table", nameof(actionCount));
 
     /// <summary>Throws when <paramref name="destination"/> overlaps <paramref name="source"/> (a synchronous backup must not read what it writes).</summary>
     public static void NoOverlap(ReadOnlySpan<double> source, ReadOnlySpan<double> destination, string sourceName,

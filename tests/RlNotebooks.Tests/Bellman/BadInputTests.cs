@@ -1,4 +1,5 @@
 using RlNotebooks.Bellman;
+using static RlNotebooks.Tests.Support.BadInput;
 
 namespace RlNotebooks.Tests.Bellman;
 
@@ -6,13 +7,6 @@ public class BadInputTests
 {
     private static readonly TabularMdp Grid = TestMdps.SmallGridworld();
     private static readonly TabularPolicy Random = TabularPolicy.Uniform(16, 4);
-
-    private static void Fails(Action call, string paramName, string messagePart)
-    {
-        var ex = Assert.ThrowsAny<ArgumentException>(call);
-        Assert.Equal(paramName, ex.ParamName);
-        Assert.Contains(messagePart, ex.Message);
-    }
 
     [Fact]
     public void Policy_rows_must_be_distributions()

@@ -63,4 +63,22 @@ public class GreedyTests
         Greedy.ActionsInto(Q, 3, actions);
         Assert.Equal([1, 0], actions);
     }
+
+    [Fact]
+    public void Tabular_epsilon_greedy_keeps_lowest_index_ties_while_the_distribution_splits_them()
+    {
+        // Row 0 = [1, 5, 5], ε = 0.3: the table gives the tied pair 0.1 + 0.7 to action 1 only; the Distributions
+        // ε-greedy splits it, 0.1 + 0.35 each. Row 1 = [2, −1, 0] has a unique max, so the two agree exactly.
+        double[] table = Greedy.EpsilonGreedy(Q, 3, 0.3).Probabilities.ToArray();
+        Assert.Equal([0.1, 0.8, 0.1], table[..3], new ToleranceComparer(1e-12));
+        Assert.Equal([0.1, 0.45, 0.45], RlNotebooks.Distributions.EpsilonGreedy.Probabilities(Q.AsSpan(0, 3), 0.3), new ToleranceComparer(1e-12));
+        Assert.Equal(RlNotebooks.Distributions.EpsilonGreedy.Probabilities(Q.AsSpan(3, 3), 0.3), table[3..]);
+    }
+
+    private sealed class ToleranceComparer(double tolerance) : IEqualityComparer<double>
+    {
+        public bool Equals(double x, double y) => Math.Abs(x - y) <= tolerance;
+
+        public int GetHashCode(double obj) => 0;
+    }
 }

@@ -1,7 +1,6 @@
 using FsCheck.Fluent;
 using RlNotebooks.Distributions;
 using RlNotebooks.Tests.Support;
-using RlNotebooks.Tests.Surrogates;
 
 namespace RlNotebooks.Tests.Distributions;
 

@@ -46,10 +46,7 @@ public class SacTemperatureTests
 
         Properties.Check(gen, c =>
         {
-            const double h = 1e-5;
-            double plus = SacTemperature.Loss(c.logAlpha + h, c.logProbs, c.targetEntropy).Loss;
-            double minus = SacTemperature.Loss(c.logAlpha - h, c.logProbs, c.targetEntropy).Loss;
-            double numeric = (plus - minus) / (2 * h);
+            double numeric = FiniteDifferences.Gradient(a => SacTemperature.Loss(a[0], c.logProbs, c.targetEntropy).Loss, [c.logAlpha], h: 1e-5)[0];
             double analytic = SacTemperature.Loss(c.logAlpha, c.logProbs, c.targetEntropy).GradientLogAlpha;
 
             Assert.Equal(numeric, analytic, 1e-6 * (1 + Math.Abs(analytic)));

@@ -1,3 +1,4 @@
+using FsCheck;
 using FsCheck.Fluent;
 using RlNotebooks.Surrogates;
 using RlNotebooks.Tests.Support;
@@ -28,29 +29,26 @@ public class ValueLossTests
         Assert.Equal(0.8125, ValueLoss.Clipped([1.0, -1.0], [0.0, 0.0], [2.0, 0.0], 0.5), 12);
     }
 
+    /// <summary>V, V_old, V^targ of one length n ∈ [1, 10] (entries in ±5) and a value clip ε_v ∈ [minClip, 2].</summary>
+    private static Gen<(double[] values, double[] oldValues, double[] targets, double clip)> Batches(double minClip) =>
+        from n in Gen.Choose(1, 10)
+        from values in Gen.ArrayOf(Properties.Finite(5), n)
+        from oldValues in Gen.ArrayOf(Properties.Finite(5), n)
+        from targets in Gen.ArrayOf(Properties.Finite(5), n)
+        from clip in Properties.Between(minClip, 2)
+        select (values, oldValues, targets, clip);
+
     [Fact]
     public void Clipped_loss_is_never_below_the_unclipped_loss()
     {
-        var gen = from n in Gen.Choose(1, 10)
-                  from values in Gen.ArrayOf(Properties.Finite(5), n)
-                  from oldValues in Gen.ArrayOf(Properties.Finite(5), n)
-                  from targets in Gen.ArrayOf(Properties.Finite(5), n)
-                  from clip in Properties.Between(0.01, 2)
-                  select (values, oldValues, targets, clip);
-        Properties.Check(gen, x =>
+        Properties.Check(Batches(minClip: 0.01), x =>
             ValueLoss.Clipped(x.values, x.oldValues, x.targets, x.clip) >= ValueLoss.Unclipped(x.values, x.targets) - 1e-12);
     }
 
     [Fact]
     public void Gradients_match_central_finite_differences()
     {
-        var gen = from n in Gen.Choose(1, 10)
-                  from values in Gen.ArrayOf(Properties.Finite(5), n)
-                  from oldValues in Gen.ArrayOf(Properties.Finite(5), n)
-                  from targets in Gen.ArrayOf(Properties.Finite(5), n)
-                  from clip in Properties.Between(0.05, 2)
-                  select (values, oldValues, targets, clip);
-        Properties.Check(gen, x =>
+        Properties.Check(Batches(minClip: 0.05), x =>
         {
             for (int t = 0; t < x.values.Length; t++)
             {

@@ -1,17 +1,11 @@
 using RlNotebooks.TabularLearning;
+using static RlNotebooks.Tests.Support.BadInput;
 
 namespace RlNotebooks.Tests.TabularLearning;
 
 public class BadInputTests
 {
     private static readonly Transition Step = new(0, 1, 1.0, 1, false);
-
-    private static void Fails(Action call, string paramName, string messagePart)
-    {
-        var ex = Assert.ThrowsAny<ArgumentException>(call);
-        Assert.Equal(paramName, ex.ParamName);
-        Assert.Contains(messagePart, ex.Message);
-    }
 
     [Fact]
     public void Transition_indices_out_of_range()

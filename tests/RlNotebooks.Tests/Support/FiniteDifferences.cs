@@ -1,4 +1,4 @@
-namespace RlNotebooks.Tests.Surrogates;
+namespace RlNotebooks.Tests.Support;
 
 /// <summary>Central finite differences of a scalar function of a vector, for checking analytic gradients.</summary>
 internal static class FiniteDifferences

@@ -1,0 +1,51 @@
+using Spectre.Console;
+
+namespace RlNotebooks.Runner.Cli;
+
+/// <summary>Draws run progress: a live Spectre.Console progress display on an interactive terminal, plain lines
+/// when output is redirected or in CI.</summary>
+public sealed class ProgressReporter(IAnsiConsole console, ProgressContext? live) : IRunObserver
+{
+    private readonly Dictionary<string, ProgressTask> _tasks = [];
+
+    /// <summary>True when a live display can be drawn.</summary>
+    public static bool Interactive =>
+        !Console.IsOutputRedirected && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("CI"));
+
+    /// <inheritdoc />
+    public void NotebookStarted(string path, int index, int count)
+    {
+        string name = Path.GetFileName(path);
+        if (live is null) console.WriteLine($"[{index + 1}/{count}] {name} …");
+        else _tasks[path] = live.AddTask(Markup.Escape(name), maxValue: 1);
+    }
+
+    /// <inheritdoc />
+    public void CellStarted(string path, int cellIndex, int cellCount)
+    {
+        if (_tasks.TryGetValue(path, out ProgressTask? task))
+        {
+            task.MaxValue = Math.Max(1, cellCount);
+            task.Value = cellIndex;
+        }
+    }
+
+    /// <inheritdoc />
+    public void NotebookFinished(NotebookResult result)
+    {
+        if (_tasks.TryGetValue(result.SourcePath, out ProgressTask? task))
+        {
+            task.Value = task.MaxValue;
+            task.StopTask();
+        }
+
+        if (result.Status != NotebookStatus.Passed || live is null)
+        {
+            string color = result.Status == NotebookStatus.Passed ? "green" : "red";
+            console.MarkupLine($"[{color}]{Markup.Escape(result.ToString())}[/]");
+        }
+    }
+
+    /// <inheritdoc />
+    public void RenderingImages(int charts) => console.WriteLine($"Rendering {charts} chart image(s) with headless Chromium …");
+}

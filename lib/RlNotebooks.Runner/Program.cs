@@ -1,0 +1,3 @@
+using RlNotebooks.Runner.Cli;
+
+return await RunCommand.Create().Parse(args).InvokeAsync();

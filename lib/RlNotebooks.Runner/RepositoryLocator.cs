@@ -1,0 +1,23 @@
+namespace RlNotebooks.Runner;
+
+/// <summary>Finds the repository root: the nearest folder holding <c>RlNotebooks.sln</c>.</summary>
+public static class RepositoryLocator
+{
+    /// <summary>The solution file that marks the root.</summary>
+    public const string Marker = "RlNotebooks.sln";
+
+    /// <summary>The root above <paramref name="start"/> (inclusive), or null.</summary>
+    public static string? FindFrom(string start)
+    {
+        for (DirectoryInfo? dir = new(Path.GetFullPath(start)); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, Marker))) return dir.FullName;
+        }
+
+        return null;
+    }
+
+    /// <summary>The root above the current directory, else above the running assembly, else the current directory.</summary>
+    public static string Find() =>
+        FindFrom(Directory.GetCurrentDirectory()) ?? FindFrom(AppContext.BaseDirectory) ?? Directory.GetCurrentDirectory();
+}

@@ -1,0 +1,32 @@
+namespace RlNotebooks.Runner;
+
+/// <summary>How <see cref="NotebookRunner"/> executes and writes notebooks.</summary>
+public sealed record RunnerOptions
+{
+    /// <summary>Folder for executed copies (same file names); null → <c>artifacts/notebooks</c> under the repository root.</summary>
+    public string? OutputDirectory { get; init; }
+
+    /// <summary>Write the executed notebook over its source instead of into <see cref="OutputDirectory"/>.</summary>
+    public bool InPlace { get; init; }
+
+    /// <summary>Longest a single cell may run (default 300 s).</summary>
+    public TimeSpan CellTimeout { get; init; } = TimeSpan.FromSeconds(300);
+
+    /// <summary>Longest a notebook may run (default 600 s).</summary>
+    public TimeSpan NotebookTimeout { get; init; } = TimeSpan.FromSeconds(600);
+
+    /// <summary>Stop after the first failing notebook.</summary>
+    public bool FailFast { get; init; }
+
+    /// <summary>Add <c>image/png</c> renderings of plotly charts when Chromium and plotly.js are available (default true).</summary>
+    public bool StaticImages { get; init; } = true;
+
+    /// <summary>Chromium executable; null → env <c>CHROMIUM</c>, <c>/usr/bin/chromium</c>, PATH.</summary>
+    public string? ChromiumPath { get; init; }
+
+    /// <summary>plotly.min.js; null → env <c>PLOTLY_JS</c>, then <c>node_modules/plotly.js-dist-min</c> above the current and repository folders.</summary>
+    public string? PlotlyJsPath { get; init; }
+
+    /// <summary>Repository root; null → found from the current directory (the folder holding RlNotebooks.sln).</summary>
+    public string? RepositoryRoot { get; init; }
+}

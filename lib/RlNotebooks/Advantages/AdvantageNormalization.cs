@@ -1,0 +1,73 @@
+using RlNotebooks.Validation;
+
+namespace RlNotebooks.Advantages;
+
+/// <summary>
+/// Per-batch advantage normalisation Âₜ ← (Âₜ − mean(Â)) / (std(Â) + ε), as used by PPO implementations.
+/// <para>
+/// std is the population standard deviation (divide by N), so a batch of one, or a batch whose entries are all equal,
+/// returns exact zeros instead of NaN (an unbiased N−1 estimate is undefined for N = 1).
+/// </para>
+/// </summary>
+public static class AdvantageNormalization
+{
+    /// <summary>(Âₜ − mean) / (std + ε) as a new array.</summary>
+    /// <param name="advantages">The batch Â; not empty, finite.</param>
+    /// <param name="epsilon">ε &gt; 0 added to the standard deviation.</param>
+    /// <returns>The normalised advantages.</returns>
+    public static double[] Normalize(ReadOnlySpan<double> advantages, double epsilon = 1e-8)
+    {
+        var result = new double[advantages.Length];
+        NormalizeInto(advantages, epsilon, result);
+        return result;
+    }
+
+    /// <summary>Writes (Âₜ − mean) / (std + ε) into <paramref name="destination"/> (may be the same memory as the input); no allocation.</summary>
+    /// <param name="advantages">The batch Â; not empty, finite.</param>
+    /// <param name="epsilon">ε &gt; 0 added to the standard deviation.</param>
+    /// <param name="destination">Receives the normalised advantages in its first N slots.</param>
+    public static void NormalizeInto(ReadOnlySpan<double> advantages, double epsilon, Span<double> destination)
+    {
+        Guard.NotEmpty(advantages.Length, nameof(advantages));
+        Guard.AllFinite(advantages);
+        Guard.Positive(epsilon);
+        Guard.DestinationLength(advantages.Length, destination.Length, nameof(destination));
+
+        double min = advantages[0];
+        double max = advantages[0];
+        foreach (double x in advantages)
+        {
+            min = Math.Min(min, x);
+            max = Math.Max(max, x);
+        }
+
+        if (min == max)
+        {
+            destination[..advantages.Length].Clear();
+            return;
+        }
+
+        // Work on y = Â / s with s = max |Âₜ| so sums and squares cannot overflow:
+        // (Â − mean) / (std + ε) = (y − mean_y) / (std_y + ε / s).
+        double scale = Math.Max(Math.Abs(min), Math.Abs(max));
+        double sum = 0.0;
+        foreach (double x in advantages)
+        {
+            sum += x / scale;
+        }
+
+        double mean = sum / advantages.Length;
+        double squares = 0.0;
+        foreach (double x in advantages)
+        {
+            double d = x / scale - mean;
+            squares += d * d;
+        }
+
+        double factor = 1.0 / (Math.Sqrt(squares / advantages.Length) + epsilon / scale);
+        for (int t = 0; t < advantages.Length; t++)
+        {
+            destination[t] = (advantages[t] / scale - mean) * factor;
+        }
+    }
+}

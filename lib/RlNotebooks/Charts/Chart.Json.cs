@@ -1,0 +1,159 @@
+using System.Buffers;
+using System.Text;
+using System.Text.Json;
+using RlNotebooks.Charts.Traces;
+
+namespace RlNotebooks.Charts;
+
+public sealed partial class Chart
+{
+    private const double HorizontalGap = 0.1;
+    private const double VerticalGap = 0.16;
+
+    /// <summary>
+    /// The standard Plotly figure JSON <c>{"data":[…traces],"layout":{…}}</c>: compact, numbers in invariant
+    /// round-trip form (never NaN: inputs are validated), titles as <c>{"text": …}</c> objects (plotly.js 2 and 3),
+    /// and characters unsafe inside HTML (&lt;, &gt;, &amp;, quotes, non-ASCII) written as \uXXXX escapes so the
+    /// string can be embedded in a page's script.
+    /// </summary>
+    public string ToJson()
+    {
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            WriteFigure(writer);
+        }
+
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+
+    private void WriteFigure(Utf8JsonWriter writer)
+    {
+        var contexts = Contexts();
+        writer.WriteStartObject();
+        writer.WriteStartArray("data");
+        for (int k = 0; k < _panels.Length; k++)
+        {
+            var series = _panels[k].Series;
+            for (int s = 0; s < series.Length; s++)
+            {
+                foreach (var trace in series[s].Traces)
+                {
+                    trace.Write(writer, contexts[k][s]);
+                }
+            }
+        }
+
+        writer.WriteEndArray();
+        writer.WriteStartObject("layout");
+        WriteLayout(writer, contexts);
+        writer.WriteEndObject();
+        writer.WriteEndObject();
+    }
+
+    private void WriteLayout(Utf8JsonWriter writer, TraceContext[][] contexts)
+    {
+        if (_title is not null)
+        {
+            writer.WriteStartObject("title");
+            writer.WriteString("text", _title);
+            writer.WriteEndObject();
+        }
+
+        var traces = _panels.SelectMany(p => p.Series).SelectMany(s => s.Traces).ToArray();
+        writer.WriteBoolean("showlegend", traces.Any(t => t.Name is not null));
+        if (traces.Count(t => t.IsHistogram) > 1)
+        {
+            writer.WriteString("barmode", "overlay");
+        }
+
+        if (_width is int width)
+        {
+            writer.WriteNumber("width", width);
+        }
+
+        if ((_height ?? (IsGrid ? 300 * _rows + 80 : null)) is int height)
+        {
+            writer.WriteNumber("height", height);
+        }
+
+        writer.WriteStartObject("margin");
+        writer.WriteNumber("t", _title is null && !IsGrid ? 30 : 70);
+        writer.WriteEndObject();
+        for (int k = 0; k < _panels.Length; k++)
+        {
+            var panel = _panels[k];
+            string suffix = k == 0 ? string.Empty : (k + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            string x = "x" + suffix, y = "y" + suffix;
+            var d = Domain(k);
+            panel.X.Write(writer, "xaxis" + suffix, IsGrid ? y : null, IsGrid ? (d.X0, d.X1) : null, null);
+            panel.Y.Write(writer, "yaxis" + suffix, IsGrid ? x : null, IsGrid ? (d.Y0, d.Y1) : null, x);
+        }
+
+        writer.WriteStartArray("annotations");
+        for (int k = 0; k < _panels.Length; k++)
+        {
+            if (IsGrid && _panels[k].Title is string subtitle)
+            {
+                var d = Domain(k);
+                writer.WriteStartObject();
+                writer.WriteString("text", subtitle);
+                writer.WriteNumber("x", (d.X0 + d.X1) / 2);
+                writer.WriteNumber("y", d.Y1);
+                writer.WriteString("xref", "paper");
+                writer.WriteString("yref", "paper");
+                writer.WriteString("xanchor", "center");
+                writer.WriteString("yanchor", "bottom");
+                writer.WriteBoolean("showarrow", false);
+                writer.WriteStartObject("font");
+                writer.WriteNumber("size", 14);
+                writer.WriteEndObject();
+                writer.WriteEndObject();
+            }
+
+            var series = _panels[k].Series;
+            for (int s = 0; s < series.Length; s++)
+            {
+                foreach (var trace in series[s].Traces)
+                {
+                    trace.WriteAnnotations(writer, contexts[k][s]);
+                }
+            }
+        }
+
+        writer.WriteEndArray();
+    }
+
+    private TraceContext[][] Contexts()
+    {
+        var contexts = new TraceContext[_panels.Length][];
+        for (int k = 0; k < _panels.Length; k++)
+        {
+            string suffix = k == 0 ? string.Empty : (k + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            var series = _panels[k].Series;
+            contexts[k] = new TraceContext[series.Length];
+            for (int s = 0; s < series.Length; s++)
+            {
+                contexts[k][s] = new TraceContext("x" + suffix, "y" + suffix, Palette.At(s), $"panel{k + 1}-series{s + 1}", Domain(k), IsGrid);
+            }
+        }
+
+        return contexts;
+    }
+
+    /// <summary>Paper rectangle of panel k (row-major); rows are counted from the top.</summary>
+    private PanelDomain Domain(int k)
+    {
+        if (!IsGrid)
+        {
+            return PanelDomain.Full;
+        }
+
+        int row = k / _columns, column = k % _columns;
+        double width = (1.0 - HorizontalGap * (_columns - 1)) / _columns;
+        double height = (1.0 - VerticalGap * (_rows - 1)) / _rows;
+        double x0 = column * (width + HorizontalGap);
+        double y1 = 1.0 - row * (height + VerticalGap);
+        return new PanelDomain(Math.Round(x0, 6), Math.Round(x0 + width, 6), Math.Round(y1 - height, 6), Math.Round(y1, 6));
+    }
+}

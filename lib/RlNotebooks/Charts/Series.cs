@@ -1,0 +1,13 @@
+using System.Collections.Immutable;
+using RlNotebooks.Charts.Traces;
+
+namespace RlNotebooks.Charts;
+
+/// <summary>Traces that share one colour and one legend entry (a line; or a band's fill plus its mean line).</summary>
+internal sealed record Series(ImmutableArray<Trace> Traces)
+{
+    internal Series(Trace trace)
+        : this([trace])
+    {
+    }
+}

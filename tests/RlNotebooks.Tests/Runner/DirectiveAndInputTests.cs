@@ -1,0 +1,130 @@
+using System.Text.Json.Nodes;
+using RlNotebooks.Runner;
+using RlNotebooks.Runner.Execution;
+
+namespace RlNotebooks.Tests.Runner;
+
+public sealed class DirectiveAndInputTests : IDisposable
+{
+    private readonly TestNotebooks _notebooks = new();
+
+    public void Dispose() => _notebooks.Dispose();
+
+    [Theory]
+    [InlineData("Console.WriteLine(\"ran\");\n#!fsharp\nlet x = 1", 2, "#!fsharp")]
+    [InlineData("#!time\nConsole.WriteLine(\"ran\");", 1, "#!time")]
+    [InlineData("Console.WriteLine(\"ran\");\n#r \"nuget: MathNet.Numerics, 5.0.0\"", 2, "#r \"nuget: MathNet.Numerics, 5.0.0\"")]
+    public async Task Unsupported_directive_is_refused_before_any_cell_runs(string source, int line, string directive)
+    {
+        string path = _notebooks.Write("magic.ipynb", "Console.WriteLine(\"first cell\");", source);
+
+        NotebookResult result = Assert.Single((await _notebooks.RunAsync(path)).Notebooks);
+
+        Assert.Equal(NotebookStatus.Failed, result.Status);
+        CellFailure failure = result.Failure!;
+        Assert.Equal((2, line, FailureKind.UnsupportedDirective), (failure.CellNumber, failure.Line, failure.Kind));
+        Assert.StartsWith(directive, failure.Message);
+        Assert.Contains($"magic.ipynb: cell 2, line {line}: {directive}", result.ToString());
+        JsonObject executed = _notebooks.Executed(path);
+        Assert.Empty(TestNotebooks.Outputs(executed, 0));
+        Assert.Equal("UnsupportedDirective", Assert.Single(TestNotebooks.Outputs(executed, 1))!["ename"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Cell_in_another_language_is_refused()
+    {
+        JsonObject fsharp = TestNotebooks.Code("let x = 1");
+        fsharp["metadata"]!["dotnet_interactive"]!["language"] = "fsharp";
+        string path = _notebooks.Write("mixed.ipynb", "1", fsharp);
+
+        CellFailure failure = (await _notebooks.RunAsync(path)).Notebooks[0].Failure!;
+
+        Assert.Equal((2, FailureKind.UnsupportedLanguage), (failure.CellNumber, failure.Kind));
+        Assert.Contains("'fsharp'", failure.Message);
+    }
+
+    [Fact]
+    public async Task Reference_is_resolved_against_the_notebook_folder_not_the_current_directory()
+    {
+        FixtureAssembly.Build(Path.Combine(_notebooks.Folder, "lib", "Fixture.dll"));
+        string path = _notebooks.Write(Path.Combine("notebooks", "ref.ipynb"), "#r \"../lib/Fixture.dll\"\nFixture.Fixtures.Answer");
+
+        RunResult result = await _notebooks.RunAsync(path);
+
+        Assert.True(result.Succeeded, result.Notebooks[0].ToString());
+        Assert.Equal("42", TestNotebooks.Text(TestNotebooks.Outputs(_notebooks.Executed(path), 0)[0]!["data"]!["text/plain"]));
+    }
+
+    [Fact]
+    public async Task Referenced_types_flow_between_cells_from_a_single_loaded_copy()
+    {
+        string fixture = Path.Combine(_notebooks.Folder, "lib", "Fixture.dll");
+        FixtureAssembly.Build(fixture);
+        string path = _notebooks.Write("identity.ipynb",
+            "#r \"lib/Fixture.dll\"\nvar chart = new Fixture.Chart(\"a\", new[] { 1.0 });",
+            "#r \"lib/Fixture.dll\"\nFixture.Chart same = chart;\n" +
+            $"AppDomain.CurrentDomain.GetAssemblies().Count(a => a.Location == @\"{fixture}\")");
+
+        RunResult result = await _notebooks.RunAsync(path);
+
+        Assert.True(result.Succeeded, result.Notebooks[0].ToString());
+        Assert.Equal("1", TestNotebooks.Text(TestNotebooks.Outputs(_notebooks.Executed(path), 1)[0]!["data"]!["text/plain"]));
+    }
+
+    [Fact]
+    public async Task The_library_referenced_by_path_works_in_a_process_that_already_loaded_it()
+    {
+        string library = typeof(RlNotebooks.Bellman.TabularMdp).Assembly.Location;
+        File.Copy(library, Path.Combine(Directory.CreateDirectory(Path.Combine(_notebooks.Folder, "lib")).FullName, "RlNotebooks.dll"));
+        string path = _notebooks.Write(Path.Combine("notebooks", "library.ipynb"),
+            "#r \"../lib/RlNotebooks.dll\"\nusing RlNotebooks.Bellman;\nvar outcome = new Outcome(1, 0.5, -1.0);",
+            "Outcome copy = outcome;\ncopy.Probability");
+
+        RunResult result = await _notebooks.RunAsync(path);
+
+        Assert.True(result.Succeeded, result.Notebooks[0].ToString());
+        Assert.Equal("0.5", TestNotebooks.Text(TestNotebooks.Outputs(_notebooks.Executed(path), 1)[0]!["data"]!["text/plain"]));
+    }
+
+    [Fact]
+    public async Task Non_positive_time_limits_are_rejected()
+    {
+        string path = _notebooks.Write("limits.ipynb", "1");
+
+        var error = await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => NotebookRunner.RunAsync([path], _notebooks.Options(cellTimeout: TimeSpan.Zero)));
+
+        Assert.Equal("CellTimeout", error.ParamName);
+    }
+
+    [Fact]
+    public async Task Missing_library_reference_says_to_build_the_library_first()
+    {
+        string path = _notebooks.Write(Path.Combine("notebooks", "lib.ipynb"), "1", "#r \"../lib/RlNotebooks/bin/Release/net10.0/RlNotebooks.dll\"\n2");
+
+        CellFailure failure = (await _notebooks.RunAsync(path)).Notebooks[0].Failure!;
+
+        Assert.Equal((2, FailureKind.MissingReference), (failure.CellNumber, failure.Kind));
+        Assert.Contains("dotnet build lib/RlNotebooks -c Release", failure.Message);
+        Assert.Contains(Path.Combine(_notebooks.Folder, "lib", "RlNotebooks", "bin", "Release", "net10.0", "RlNotebooks.dll"), failure.Message);
+    }
+
+    [Theory]
+    [InlineData("{ \"cells\": [", "is not valid JSON")]
+    [InlineData("{\"cells\":[],\"metadata\":{},\"nbformat\":3,\"nbformat_minor\":0}", "has nbformat 3; only nbformat 4")]
+    [InlineData("{\"cells\":[],\"metadata\":{\"kernelspec\":{\"name\":\"python3\",\"language\":\"python\",\"display_name\":\"Python 3\"}},\"nbformat\":4,\"nbformat_minor\":5}", "default kernel 'python3'")]
+    [InlineData("[1, 2]", "top level is not a JSON object")]
+    [InlineData("{\"metadata\":{},\"nbformat\":4,\"nbformat_minor\":5}", "has no 'cells' array")]
+    public async Task Corrupt_or_foreign_notebook_is_a_clear_error_and_the_run_continues(string content, string reason)
+    {
+        string bad = _notebooks.WriteRaw("bad.ipynb", content);
+        string good = _notebooks.Write("good.ipynb", "1");
+
+        RunResult result = await _notebooks.RunAsync(bad, good);
+
+        Assert.Equal([NotebookStatus.Invalid, NotebookStatus.Passed], result.Notebooks.Select(n => n.Status));
+        Assert.StartsWith("bad.ipynb: ", result.Notebooks[0].Error);
+        Assert.Contains(reason, result.Notebooks[0].Error);
+        Assert.False(result.Succeeded);
+        Assert.False(File.Exists(Path.Combine(_notebooks.Output, "bad.ipynb")));
+    }
+}
