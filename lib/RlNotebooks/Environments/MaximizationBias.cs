@@ -127,7 +127,7 @@ public sealed class MaximizationBias : IDiscreteEnvironment
             return new StepResult(StateB, 0.0, false, false);
         }
 
-        double reward = _state == StateA ? 0.0 : Mean + StandardDeviation * Sampling.StandardNormal(_random);
+        double reward = _state == StateA ? 0.0 : Mean + StandardDeviation * Distributions.StandardNormal.Sample(_random);
         _state = Terminal;
         return new StepResult(Terminal, reward, true, false);
     }
