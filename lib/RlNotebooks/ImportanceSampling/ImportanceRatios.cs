@@ -1,3 +1,4 @@
+using System.Runtime.Intrinsics;
 using RlNotebooks.Validation;
 
 namespace RlNotebooks.ImportanceSampling;
@@ -24,10 +25,23 @@ public static class ImportanceRatios
     }
 
     /// <summary>Writes ρₜ = exp(log π(aₜ|sₜ) − log μ(aₜ|sₜ)) into <paramref name="destination"/>; no allocation.</summary>
+    /// <remarks>
+    /// One validating pass, <see cref="Vector256{T}.Count"/> steps at a time with hardware Vector256
+    /// (<see cref="Guard.TryExpLogRatios"/>; may differ from <see cref="Math.Exp"/> in the last ulp). If any step is bad, the
+    /// scalar checks rerun in their documented order to throw: first non-finite target log-probability, then first non-finite
+    /// behaviour log-probability, then first overflowing log-ratio.
+    /// </remarks>
     public static void RatiosInto(ReadOnlySpan<double> targetLogProbs, ReadOnlySpan<double> behaviourLogProbs, Span<double> destination)
     {
-        Validate(targetLogProbs, behaviourLogProbs);
+        Guard.NotEmpty(targetLogProbs.Length, nameof(targetLogProbs));
+        Guard.SameLength(targetLogProbs.Length, behaviourLogProbs.Length, nameof(behaviourLogProbs), nameof(targetLogProbs));
         Guard.SameLength(targetLogProbs.Length, destination.Length, nameof(destination), nameof(targetLogProbs));
+        if (TryRatiosInto(targetLogProbs, behaviourLogProbs, destination))
+        {
+            return;
+        }
+
+        Validate(targetLogProbs, behaviourLogProbs);
         for (int t = 0; t < targetLogProbs.Length; t++)
         {
             double logRatio = targetLogProbs[t] - behaviourLogProbs[t];
@@ -77,6 +91,36 @@ public static class ImportanceRatios
             Guard.RepresentableLogRatio(sum, t, targetLogProbs[t], behaviourLogProbs[t], nameof(targetLogProbs));
             destination[t] = Math.Exp(sum);
         }
+    }
+
+    /// <summary>Writes every ρₜ and returns true, or returns false as soon as a log-probability is not finite or ρₜ would overflow.</summary>
+    private static bool TryRatiosInto(ReadOnlySpan<double> targetLogProbs, ReadOnlySpan<double> behaviourLogProbs, Span<double> destination)
+    {
+        int n = targetLogProbs.Length, t = 0, width = Vector256<double>.Count;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            for (; t <= n - width; t += width)
+            {
+                if (!Guard.TryExpLogRatios(targetLogProbs, behaviourLogProbs, t, out var ratios))
+                {
+                    return false;
+                }
+
+                ratios.CopyTo(destination.Slice(t));
+            }
+        }
+
+        for (; t < n; t++)
+        {
+            if (!Guard.IsRepresentableLogRatio(targetLogProbs[t], behaviourLogProbs[t]))
+            {
+                return false;
+            }
+
+            destination[t] = Math.Exp(targetLogProbs[t] - behaviourLogProbs[t]);
+        }
+
+        return true;
     }
 
     private static void Validate(ReadOnlySpan<double> targetLogProbs, ReadOnlySpan<double> behaviourLogProbs)

@@ -52,24 +52,6 @@ public static class ClippedSurrogate
         ReadOnlySpan<double> advantages, double epsilon, Span<double> gradient)
     {
         Guard.UnitInterval(epsilon);
-        int n = newLogProbs.Length;
-        bool withGradient = !gradient.IsEmpty;
-        double low = 1.0 - epsilon, high = 1.0 + epsilon, inverseN = 1.0 / n, sum = 0.0;
-        for (int t = 0; t < n; t++)
-        {
-            double advantage = advantages[t];
-            SurrogateInputs.CheckFinite(advantage, t, nameof(advantages));
-            double ratio = SurrogateInputs.Ratio(newLogProbs, oldLogProbs, t);
-            double unclipped = ratio * advantage;
-            double clipped = Math.Clamp(ratio, low, high) * advantage;
-            bool unclippedIsMin = unclipped <= clipped;
-            sum += unclippedIsMin ? unclipped : clipped;
-            if (withGradient)
-            {
-                gradient[t] = unclippedIsMin ? unclipped * inverseN : 0.0;
-            }
-        }
-
-        return SurrogateInputs.CheckedMean(sum, n, nameof(advantages));
+        return SurrogateInputs.PessimisticMean(newLogProbs, oldLogProbs, advantages, 1.0 - epsilon, 1.0 + epsilon, gradient);
     }
 }

@@ -13,13 +13,7 @@ public static class CpiSurrogate
     public static double Value(ReadOnlySpan<double> newLogProbs, ReadOnlySpan<double> oldLogProbs, ReadOnlySpan<double> advantages)
     {
         SurrogateInputs.CheckLengths(newLogProbs, oldLogProbs, advantages.Length, nameof(advantages));
-        double sum = 0.0;
-        for (int t = 0; t < newLogProbs.Length; t++)
-        {
-            SurrogateInputs.CheckFinite(advantages[t], t, nameof(advantages));
-            sum += SurrogateInputs.Ratio(newLogProbs, oldLogProbs, t) * advantages[t];
-        }
-
-        return SurrogateInputs.CheckedMean(sum, newLogProbs.Length, nameof(advantages));
+        // clip(rₜ, 0, +∞) = rₜ because rₜ ≥ 0, so the pessimistic min of L^CLIP reduces to rₜ Âₜ: L^CPI is L^CLIP without the clip.
+        return SurrogateInputs.PessimisticMean(newLogProbs, oldLogProbs, advantages, 0.0, double.PositiveInfinity, Span<double>.Empty);
     }
 }
