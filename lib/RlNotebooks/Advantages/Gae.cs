@@ -105,6 +105,7 @@ public static class Gae
             Guard.AllFinite(rewards);
             Guard.AllFinite(values);
             Guard.AllFinite(nextValues);
+            throw Guard.Overflow("Âₜ", nameof(rewards));
         }
     }
 

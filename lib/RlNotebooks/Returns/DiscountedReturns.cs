@@ -60,6 +60,7 @@ public static class DiscountedReturns
         {
             Guard.AllFinite(rewards);
             Guard.AllFinite(nextValues);
+            throw Guard.Overflow("Gₜ", nameof(rewards));
         }
     }
 

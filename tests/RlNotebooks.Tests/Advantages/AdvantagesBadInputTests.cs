@@ -34,6 +34,8 @@ public class AdvantagesBadInputTests
         { "advantages", "advantages[1]", () => AdvantageNormalization.Normalize([1, double.NaN]) },
         { "epsilon", "0", () => AdvantageNormalization.Normalize([1, 2], 0.0) },
         { "destination", "too short", () => AdvantageNormalization.NormalizeInto([1, 2], 1e-8, new double[1]) },
+        // Finite inputs whose sum Â₀ = δ₀ + γλ·δ₁ = 2·MaxValue is not representable: an error, never ∞.
+        { "rewards", "overflowed", () => Gae.Advantages([double.MaxValue, double.MaxValue], [0, 0], [0, 0], new bool[2], new bool[2], 1, 1) },
     };
 
     [Theory]

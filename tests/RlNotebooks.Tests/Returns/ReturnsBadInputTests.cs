@@ -22,6 +22,8 @@ public class ReturnsBadInputTests
         { "destination", "too short", () => RewardToGo.ComputeInto(R, 0.9, 0, new double[2]) },
 
         { "rewards", "empty", () => DiscountedReturns.Compute([], [], [], [], 0.9) },
+        // Finite rewards whose return G₀ = r₁ + γ·r₂ = 2·MaxValue is not representable: an error, never ∞.
+        { "rewards", "overflowed", () => DiscountedReturns.Compute([double.MaxValue, double.MaxValue], [0, 0], new bool[2], new bool[2], 1) },
         { "nextValues", "length 2", () => DiscountedReturns.Compute(R, [0, 0], F, F, 0.9) },
         { "terminated", "length 2", () => DiscountedReturns.Compute(R, Nv, new bool[2], F, 0.9) },
         { "truncated", "length 4", () => DiscountedReturns.Compute(R, Nv, F, new bool[4], 0.9) },
