@@ -5,7 +5,11 @@ namespace RlNotebooks.Charts;
 /// <summary>One axis of a panel: label, log scale, and the heatmap settings (index ticks, reversed rows, square cells).</summary>
 internal sealed record Axis(string? Label = null, bool Log = false, bool Reversed = false, bool CellIndex = false, bool SquareCells = false)
 {
-    /// <summary>Writes the axis object; <paramref name="anchor"/>/<paramref name="domain"/> are given for subplots only.</summary>
+    /// <summary>
+    /// Writes the axis object; <paramref name="anchor"/>/<paramref name="domain"/> are given for subplots only.
+    /// With <see cref="SquareCells"/> both axes shrink their domain (never widen their range) and the y axis is
+    /// scaled to <paramref name="scaleAnchor"/> so heatmap cells are square.
+    /// </summary>
     internal void Write(Utf8JsonWriter writer, string property, string? anchor, (double Start, double End)? domain, string? scaleAnchor)
     {
         writer.WriteStartObject(property);
@@ -33,9 +37,13 @@ internal sealed record Axis(string? Label = null, bool Log = false, bool Reverse
             writer.WriteBoolean("zeroline", false);
         }
 
-        if (SquareCells && scaleAnchor is not null)
+        if (SquareCells)
         {
-            writer.WriteString("scaleanchor", scaleAnchor);
+            if (scaleAnchor is not null)
+            {
+                writer.WriteString("scaleanchor", scaleAnchor);
+            }
+
             writer.WriteString("constrain", "domain");
         }
 

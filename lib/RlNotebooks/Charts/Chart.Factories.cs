@@ -126,7 +126,7 @@ public sealed partial class Chart
 
         var trace = new HeatmapTrace((double[,])z.Clone(), xs, ys, colorScale ?? ColorScale.Viridis, zMin, zMax,
             valueFormat, (string[,]?)cellText?.Clone(), name, showScale);
-        return Single(new Series(trace), new Axis(CellIndex: xs is null), new Axis(Reversed: true, CellIndex: ys is null, SquareCells: true));
+        return Single(new Series(trace), new Axis(CellIndex: xs is null, SquareCells: true), new Axis(Reversed: true, CellIndex: ys is null, SquareCells: true));
     }
 
     /// <summary>

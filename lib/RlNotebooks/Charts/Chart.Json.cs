@@ -7,8 +7,8 @@ namespace RlNotebooks.Charts;
 
 public sealed partial class Chart
 {
-    private const double HorizontalGap = 0.1;
-    private const double VerticalGap = 0.16;
+    private const double HorizontalGap = 0.16;
+    private const double VerticalGap = 0.22;
 
     /// <summary>
     /// The standard Plotly figure JSON <c>{"data":[…traces],"layout":{…}}</c>: compact, numbers in invariant
@@ -72,7 +72,7 @@ public sealed partial class Chart
             writer.WriteNumber("width", width);
         }
 
-        if ((_height ?? (IsGrid ? 300 * _rows + 80 : null)) is int height)
+        if ((_height ?? (IsGrid ? 340 * _rows + 80 : null)) is int height)
         {
             writer.WriteNumber("height", height);
         }
