@@ -80,5 +80,6 @@ public sealed partial class Chart
         first.Log || second.Log,
         first.Reversed || second.Reversed,
         first.CellIndex && second.CellIndex,
-        first.SquareCells || second.SquareCells);
+        first.SquareCells || second.SquareCells,
+        first.TickText ?? second.TickText);
 }
