@@ -18,6 +18,8 @@ internal sealed class HeatmapTrace(
 
     internal override string? Name => name;
 
+    internal override string? LegendName => null;
+
     internal override void Write(Utf8JsonWriter writer, in TraceContext context)
     {
         writer.WriteStartObject();
