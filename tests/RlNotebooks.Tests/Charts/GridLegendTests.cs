@@ -63,4 +63,20 @@ public class GridLegendTests
         var single = Figure.Of(Chart.Combine(Chart.Line([1.0]), Chart.Line([2.0], "named"), Chart.Line([3.0])));
         Assert.Equal(3, single.Data.Select(Colour).Distinct().Count());
     }
+
+    [Fact]
+    public void Unnamed_series_next_to_named_ones_add_no_trace_N_legend_entry()
+    {
+        var figure = Figure.Of(Chart.Combine(Chart.Line([1.0]), Chart.Line([2.0], "named")));
+        Assert.True(figure.Layout.GetProperty("showlegend").GetBoolean());
+        Assert.False(ShowsLegend(figure.Data[0]));
+        Assert.True(ShowsLegend(figure.Data[1]));
+    }
+
+    [Fact]
+    public void A_named_heatmap_alone_shows_no_empty_legend()
+    {
+        var figure = Figure.Of(Chart.Heatmap(new double[,] { { 1 } }, name: "Q"));
+        Assert.False(figure.Layout.GetProperty("showlegend").GetBoolean());
+    }
 }

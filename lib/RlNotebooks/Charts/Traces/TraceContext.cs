@@ -2,7 +2,7 @@ namespace RlNotebooks.Charts.Traces;
 
 /// <summary>
 /// Where a trace is drawn: its panel's axis references, its series colour, legend group and whether it adds a legend
-/// entry (false for a repeat of a series already shown in an earlier panel), and the panel's paper domain.
+/// entry (false for an unnamed series and for a repeat of a named one already shown), and the panel's paper domain.
 /// </summary>
 internal readonly record struct TraceContext(
     string XRef, string YRef, int Rgb, string LegendGroup, bool ShowLegend, PanelDomain Domain, bool InGrid);
