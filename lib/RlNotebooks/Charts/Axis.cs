@@ -1,9 +1,17 @@
+using System.Collections.Immutable;
 using System.Text.Json;
 
 namespace RlNotebooks.Charts;
 
-/// <summary>One axis of a panel: label, log scale, and the heatmap settings (index ticks, reversed rows, square cells).</summary>
-internal sealed record Axis(string? Label = null, bool Log = false, bool Reversed = false, bool CellIndex = false, bool SquareCells = false)
+/// <summary>
+/// One axis of a panel: label, log scale, and the heatmap settings (index ticks, reversed rows, square cells).
+/// A heatmap axis is always numeric (cell i at position i); <paramref name="TickText"/>, when given, names the cells
+/// through <c>tickvals</c> 0..n−1 and <c>ticktext</c>, so labels that look like numbers or repeat cannot turn it into
+/// a linear or merged category axis.
+/// </summary>
+internal sealed record Axis(
+    string? Label = null, bool Log = false, bool Reversed = false, bool CellIndex = false, bool SquareCells = false,
+    ImmutableArray<string>? TickText = null)
 {
     /// <summary>
     /// Writes the axis object; <paramref name="anchor"/>/<paramref name="domain"/> are given for subplots only.
@@ -32,7 +40,29 @@ internal sealed record Axis(string? Label = null, bool Log = false, bool Reverse
 
         if (CellIndex)
         {
-            writer.WriteNumber("dtick", 1);
+            if (TickText is { } ticks)
+            {
+                writer.WriteString("tickmode", "array");
+                writer.WriteStartArray("tickvals");
+                for (int i = 0; i < ticks.Length; i++)
+                {
+                    writer.WriteNumberValue(i);
+                }
+
+                writer.WriteEndArray();
+                writer.WriteStartArray("ticktext");
+                foreach (string tick in ticks)
+                {
+                    writer.WriteStringValue(tick);
+                }
+
+                writer.WriteEndArray();
+            }
+            else
+            {
+                writer.WriteNumber("dtick", 1);
+            }
+
             writer.WriteBoolean("showgrid", false);
             writer.WriteBoolean("zeroline", false);
         }

@@ -6,7 +6,8 @@ public sealed partial class Chart
 {
     /// <summary>
     /// Overlays the traces of single-panel charts in one panel (e.g. the learning curves of several algorithms).
-    /// Series keep their order and take successive palette colours; the title, axis labels and size are the first
+    /// Series keep their order and take successive palette colours (series with the same name are one series: one
+    /// colour, one legend entry); the title, axis labels and size are the first
     /// ones set, in argument order; an axis is logarithmic if it is in any input.
     /// </summary>
     /// <exception cref="ArgumentException">No charts, or one of them is a grid (names its index).</exception>
@@ -80,5 +81,6 @@ public sealed partial class Chart
         first.Log || second.Log,
         first.Reversed || second.Reversed,
         first.CellIndex && second.CellIndex,
-        first.SquareCells || second.SquareCells);
+        first.SquareCells || second.SquareCells,
+        first.TickText ?? second.TickText);
 }

@@ -72,8 +72,8 @@ public sealed partial class Chart
     /// <param name="cellText">Optional free text per cell; same shape as <paramref name="z"/>.</param>
     /// <param name="valueFormat">Numeric format of the cell values, e.g. "0.00" or "0.0"; null hides the values.</param>
     /// <param name="colorScale">Colour scale; <see cref="ColorScale.Viridis"/> by default.</param>
-    /// <param name="xLabels">Optional column labels (length = columns); otherwise columns are 0..columns−1.</param>
-    /// <param name="yLabels">Optional row labels (length = rows); otherwise rows are 0..rows−1.</param>
+    /// <param name="xLabels">Optional column labels (length = columns), shown as the tick text of columns 0..columns−1; otherwise the ticks are the indices.</param>
+    /// <param name="yLabels">Optional row labels (length = rows), shown as the tick text of rows 0..rows−1; otherwise the ticks are the indices.</param>
     /// <param name="zMin">Value mapped to the low end of the scale (default: min z).</param>
     /// <param name="zMax">Value mapped to the high end of the scale (default: max z).</param>
     /// <param name="showScale">Whether to draw the colour bar.</param>
@@ -124,9 +124,11 @@ public sealed partial class Chart
             CheckFormat(valueFormat);
         }
 
-        var trace = new HeatmapTrace((double[,])z.Clone(), xs, ys, colorScale ?? ColorScale.Viridis, zMin, zMax,
+        var trace = new HeatmapTrace((double[,])z.Clone(), colorScale ?? ColorScale.Viridis, zMin, zMax,
             valueFormat, (string[,]?)cellText?.Clone(), name, showScale);
-        return Single(new Series(trace), new Axis(CellIndex: xs is null, SquareCells: true), new Axis(Reversed: true, CellIndex: ys is null, SquareCells: true));
+        return Single(new Series(trace),
+            new Axis(CellIndex: true, SquareCells: true, TickText: xs is null ? null : [.. xs]),
+            new Axis(Reversed: true, CellIndex: true, SquareCells: true, TickText: ys is null ? null : [.. ys]));
     }
 
     /// <summary>

@@ -61,7 +61,7 @@ public sealed partial class Chart
         }
 
         var traces = _panels.SelectMany(p => p.Series).SelectMany(s => s.Traces).ToArray();
-        writer.WriteBoolean("showlegend", traces.Any(t => t.Name is not null));
+        writer.WriteBoolean("showlegend", traces.Any(t => t.LegendName is not null));
         if (traces.Count(t => t.IsHistogram) > 1)
         {
             writer.WriteString("barmode", "overlay");
@@ -124,8 +124,17 @@ public sealed partial class Chart
         writer.WriteEndArray();
     }
 
+    /// <summary>
+    /// Colour and legend entry of every series. A named series is one legend entry however many panels it appears in:
+    /// every occurrence shares the legend group "series:{name}" and the colour of its first occurrence, and only the
+    /// first adds a legend item (clicking it toggles the series in every panel). Unnamed series add no legend item
+    /// (plotly.js would list them as "trace N" next to named ones). Colours go to distinct series keys
+    /// (the legend name, or "unnamed series at position s" so unnamed single-line panels all start with the first
+    /// colour) in order of first appearance, row by row.
+    /// </summary>
     private TraceContext[][] Contexts()
     {
+        var colours = new Dictionary<string, int>(StringComparer.Ordinal);
         var contexts = new TraceContext[_panels.Length][];
         for (int k = 0; k < _panels.Length; k++)
         {
@@ -134,7 +143,11 @@ public sealed partial class Chart
             contexts[k] = new TraceContext[series.Length];
             for (int s = 0; s < series.Length; s++)
             {
-                contexts[k][s] = new TraceContext("x" + suffix, "y" + suffix, Palette.At(s), $"panel{k + 1}-series{s + 1}", Domain(k), IsGrid);
+                string? name = series[s].LegendName;
+                string key = name is null ? "\0unnamed:" + s.ToString(System.Globalization.CultureInfo.InvariantCulture) : "series:" + name;
+                bool first = colours.TryAdd(key, colours.Count);
+                string group = name is null ? $"panel{k + 1}-series{s + 1}" : key;
+                contexts[k][s] = new TraceContext("x" + suffix, "y" + suffix, Palette.At(colours[key]), group, first && name is not null, Domain(k), IsGrid);
             }
         }
 

@@ -10,4 +10,21 @@ internal sealed record Series(ImmutableArray<Trace> Traces)
         : this([trace])
     {
     }
+
+    /// <summary>The series' legend entry (a band's mean-line name), or null when it has none.</summary>
+    internal string? LegendName
+    {
+        get
+        {
+            foreach (var trace in Traces)
+            {
+                if (trace.LegendName is string name)
+                {
+                    return name;
+                }
+            }
+
+            return null;
+        }
+    }
 }

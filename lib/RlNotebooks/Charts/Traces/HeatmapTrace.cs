@@ -5,10 +5,11 @@ namespace RlNotebooks.Charts.Traces;
 
 /// <summary>
 /// A heatmap of z[row, column] with one layout annotation per cell (formatted value and/or free text such as a
-/// policy arrow). Row r is drawn at y = r (or yLabels[r]); the panel's y axis is reversed so row 0 is at the top.
+/// policy arrow). Cell (r, c) is drawn at x = c, y = r on numeric axes (row and column labels are the axes' tick text,
+/// see <see cref="Axis"/>); the panel's y axis is reversed so row 0 is at the top.
 /// </summary>
 internal sealed class HeatmapTrace(
-    double[,] z, string[]? xLabels, string[]? yLabels, ColorScale scale, double? zMin, double? zMax,
+    double[,] z, ColorScale scale, double? zMin, double? zMax,
     string? valueFormat, string[,]? cellText, string? name, bool showScale) : Trace
 {
     private int Rows => z.GetLength(0);
@@ -16,6 +17,8 @@ internal sealed class HeatmapTrace(
     private int Columns => z.GetLength(1);
 
     internal override string? Name => name;
+
+    internal override string? LegendName => null;
 
     internal override void Write(Utf8JsonWriter writer, in TraceContext context)
     {
@@ -34,8 +37,8 @@ internal sealed class HeatmapTrace(
         }
 
         writer.WriteEndArray();
-        WriteCoordinates(writer, "x", xLabels, Columns);
-        WriteCoordinates(writer, "y", yLabels, Rows);
+        WriteIndices(writer, "x", Columns);
+        WriteIndices(writer, "y", Rows);
         writer.WritePropertyName("colorscale");
         scale.WriteStops(writer);
         if (zMin is double lo)
@@ -87,8 +90,8 @@ internal sealed class HeatmapTrace(
                 }
 
                 writer.WriteStartObject();
-                WriteCoordinate(writer, "x", xLabels, c);
-                WriteCoordinate(writer, "y", yLabels, r);
+                writer.WriteNumber("x", c);
+                writer.WriteNumber("y", r);
                 writer.WriteString("xref", context.XRef);
                 writer.WriteString("yref", context.YRef);
                 writer.WriteString("text", label);
@@ -127,33 +130,14 @@ internal sealed class HeatmapTrace(
         return (zMin ?? lo, zMax ?? hi);
     }
 
-    private static void WriteCoordinates(Utf8JsonWriter writer, string property, string[]? labels, int count)
+    private static void WriteIndices(Utf8JsonWriter writer, string property, int count)
     {
         writer.WriteStartArray(property);
         for (int i = 0; i < count; i++)
         {
-            if (labels is null)
-            {
-                writer.WriteNumberValue(i);
-            }
-            else
-            {
-                writer.WriteStringValue(labels[i]);
-            }
+            writer.WriteNumberValue(i);
         }
 
         writer.WriteEndArray();
-    }
-
-    private static void WriteCoordinate(Utf8JsonWriter writer, string property, string[]? labels, int index)
-    {
-        if (labels is null)
-        {
-            writer.WriteNumber(property, index);
-        }
-        else
-        {
-            writer.WriteString(property, labels[index]);
-        }
     }
 }

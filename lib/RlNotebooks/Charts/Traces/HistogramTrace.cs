@@ -25,6 +25,11 @@ internal sealed class HistogramTrace(double[] values, int? bins, string? name) :
         }
 
         writer.WriteString("legendgroup", context.LegendGroup);
+        if (!context.ShowLegend)
+        {
+            writer.WriteBoolean("showlegend", false);
+        }
+
         writer.WriteNumber("opacity", 0.75);
         WriteAxes(writer, context);
         writer.WriteStartObject("marker");

@@ -8,6 +8,9 @@ internal abstract class Trace
     /// <summary>The legend name, or null for an unnamed trace.</summary>
     internal abstract string? Name { get; }
 
+    /// <summary>The name this trace shows in the legend (null when it has no legend entry, e.g. a band's fill or a heatmap).</summary>
+    internal virtual string? LegendName => Name;
+
     /// <summary>Whether this is a histogram (several histograms in one figure are overlaid).</summary>
     internal virtual bool IsHistogram => false;
 

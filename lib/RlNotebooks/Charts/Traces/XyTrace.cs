@@ -10,6 +10,8 @@ internal sealed class XyTrace(XyKind kind, double[]? x, string[]? categories, do
 
     internal override string? Name => name;
 
+    internal override string? LegendName => kind == XyKind.BandFill ? null : name;
+
     internal override void Write(Utf8JsonWriter writer, in TraceContext context)
     {
         writer.WriteStartObject();
@@ -35,6 +37,11 @@ internal sealed class XyTrace(XyKind kind, double[]? x, string[]? categories, do
         }
 
         writer.WriteString("legendgroup", context.LegendGroup);
+        if (!context.ShowLegend && kind != XyKind.BandFill)
+        {
+            writer.WriteBoolean("showlegend", false);
+        }
+
         WriteAxes(writer, context);
         string color = Palette.Solid(context.Rgb);
         switch (kind)
