@@ -60,7 +60,8 @@ public static class NotebookRunner
         }
 
         NotebookExecution execution = await NotebookExecutor.ExecuteAsync(
-            notebook, environment, limits, (cell, count) => observer?.CellStarted(path, cell, count), cancellationToken).ConfigureAwait(false);
+            notebook, environment, limits, (cell, count) => observer?.CellStarted(path, cell, count),
+            text => observer?.DisplayUpdated(path, text), cancellationToken).ConfigureAwait(false);
         string output = inPlace ? path : Path.Combine(outputDirectory, notebook.FileName);
         NotebookWriter.Write(notebook, output);
         var status = execution.Failure is null ? NotebookStatus.Passed : NotebookStatus.Failed;

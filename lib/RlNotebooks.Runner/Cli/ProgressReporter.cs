@@ -47,5 +47,14 @@ public sealed class ProgressReporter(IAnsiConsole console, ProgressContext? live
     }
 
     /// <inheritdoc />
+    public void DisplayUpdated(string path, string text)
+    {
+        string name = Path.GetFileName(path);
+        string line = text.ReplaceLineEndings(" ").Trim();
+        if (_tasks.TryGetValue(path, out ProgressTask? task)) task.Description = Markup.Escape($"{name}  {line}");
+        else console.WriteLine($"  {name}: {line}");
+    }
+
+    /// <inheritdoc />
     public void RenderingImages(int charts) => console.WriteLine($"Rendering {charts} chart image(s) with headless Chromium …");
 }

@@ -9,14 +9,20 @@ namespace RlNotebooks.Runner.Display;
 public sealed class CellOutputCollector
 {
     private readonly List<CellOutput> _outputs;
+    private readonly Action<string>? _textUpdated;
     private readonly Lock _gate = new();
     private readonly StringBuilder _pending = new();
     private string? _pendingStream;
     private bool _closed;
     private bool _final;
 
-    /// <summary>Collects into <paramref name="outputs"/> (the cell's output list).</summary>
-    public CellOutputCollector(List<CellOutput> outputs) => _outputs = outputs;
+    /// <summary>Collects into <paramref name="outputs"/> (the cell's output list); <paramref name="textUpdated"/> hears
+    /// every text value a display is updated to (the runner prints it as a compact progress line).</summary>
+    public CellOutputCollector(List<CellOutput> outputs, Action<string>? textUpdated = null)
+    {
+        _outputs = outputs;
+        _textUpdated = textUpdated;
+    }
 
     /// <summary>Appends console text to the <c>stdout</c> or <c>stderr</c> stream.</summary>
     public void WriteStream(string stream, ReadOnlySpan<char> text)
@@ -42,16 +48,17 @@ public sealed class CellOutputCollector
         }
     }
 
-    /// <summary>Replaces the display at <paramref name="index"/>; ignored once the notebook's outputs are final.</summary>
-    public void ReplaceDisplay(int index, MimeBundle data)
+    /// <summary>Replaces the display at <paramref name="index"/> with <paramref name="value"/> formatted as
+    /// <paramref name="data"/>; ignored once the notebook's outputs are final. A string value is also reported as a text update.</summary>
+    public void ReplaceDisplay(int index, MimeBundle data, object? value)
     {
         lock (_gate)
         {
-            if (index >= 0 && index < _outputs.Count && _outputs[index] is DisplayDataOutput && !_final)
-            {
-                _outputs[index] = new DisplayDataOutput(data);
-            }
+            if (index < 0 || index >= _outputs.Count || _outputs[index] is not DisplayDataOutput || _final) return;
+            _outputs[index] = new DisplayDataOutput(data);
         }
+
+        if (value is string text) _textUpdated?.Invoke(text);
     }
 
     /// <summary>Adds the execute_result or error output that ends the cell.</summary>

@@ -9,9 +9,11 @@ namespace RlNotebooks.Runner.Execution;
 /// <summary>Executes the C# cells of one notebook in order in one fresh <see cref="ScriptSession"/>, stopping at the first failure.</summary>
 public static class NotebookExecutor
 {
-    /// <summary>Runs <paramref name="notebook"/>; <paramref name="onCell"/> is told (code cell index, code cell count) before each cell.</summary>
+    /// <summary>Runs <paramref name="notebook"/>; <paramref name="onCell"/> is told (code cell index, code cell count) before each cell,
+    /// <paramref name="onTextUpdate"/> every text value a display is updated to.</summary>
     public static async Task<NotebookExecution> ExecuteAsync(
-        Notebook notebook, ScriptEnvironment environment, ExecutionLimits limits, Action<int, int>? onCell = null, CancellationToken cancellationToken = default)
+        Notebook notebook, ScriptEnvironment environment, ExecutionLimits limits, Action<int, int>? onCell = null,
+        Action<string>? onTextUpdate = null, CancellationToken cancellationToken = default)
     {
         ConsoleRouter.Install();
         var clock = Stopwatch.StartNew();
@@ -39,7 +41,7 @@ public static class NotebookExecutor
                 onCell?.Invoke(executed, codeCells.Count);
                 executed++;
                 cell.ExecutionCount = executed;
-                var collector = new CellOutputCollector(cell.Outputs);
+                var collector = new CellOutputCollector(cell.Outputs, onTextUpdate);
                 collectors.Add(collector);
                 failure = await RunCellAsync(session, notebook, cell, number, executed, collector, limits, clock, cancellationToken).ConfigureAwait(false);
                 if (failure is not null) break;

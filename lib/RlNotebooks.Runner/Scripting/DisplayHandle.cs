@@ -16,7 +16,7 @@ public sealed class DisplayHandle
     }
 
     /// <summary>Replaces the displayed value with <paramref name="value"/>, formatted anew.</summary>
-    public void Update(object? value) => _cell.ReplaceDisplay(_index, DisplayFormatter.Format(value));
+    public void Update(object? value) => _cell.ReplaceDisplay(_index, DisplayFormatter.Format(value), value);
 
     /// <inheritdoc />
     public override string ToString() => $"display #{_index}";

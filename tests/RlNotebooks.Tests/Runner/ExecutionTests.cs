@@ -144,6 +144,36 @@ public sealed class ExecutionTests : IDisposable
     }
 
     [Fact]
+    public async Task Text_updates_of_a_display_reach_the_observer_as_progress_lines()
+    {
+        string path = _notebooks.Write("progress.ipynb",
+            "var progress = display(\"step 0/2\");\nprogress.Update(\"step 1/2\");\nprogress.Update(42);\nprogress.Update(\"step 2/2\");");
+        var observer = new RecordingObserver();
+
+        RunResult result = await NotebookRunner.RunAsync([path], _notebooks.Options(), observer);
+
+        Assert.True(result.Succeeded);
+        Assert.Equal([(path, "step 1/2"), (path, "step 2/2")], observer.TextUpdates);
+        JsonArray outputs = TestNotebooks.Outputs(_notebooks.Executed(path), 0);
+        Assert.Equal("step 2/2", TestNotebooks.Text(Assert.Single(outputs)!["data"]!["text/plain"]));
+    }
+
+    private sealed class RecordingObserver : IRunObserver
+    {
+        public List<(string Path, string Text)> TextUpdates { get; } = [];
+
+        public void NotebookStarted(string path, int index, int count) { }
+
+        public void CellStarted(string path, int cellIndex, int cellCount) { }
+
+        public void NotebookFinished(NotebookResult result) { }
+
+        public void DisplayUpdated(string path, string text) => TextUpdates.Add((path, text));
+
+        public void RenderingImages(int charts) { }
+    }
+
+    [Fact]
     public async Task Runaway_cell_is_abandoned_at_the_cell_time_limit()
     {
         string path = _notebooks.Write("loop.ipynb", "Console.WriteLine(\"start\");\nwhile (true) { Thread.Sleep(20); }", "1");
