@@ -52,11 +52,11 @@ public static class DiscountedReturns
         Guard.UnitInterval(gamma);
         Guard.DestinationLength(rewards.Length, destination.Length, nameof(destination));
 
-        double carry = Backward(rewards, nextValues, terminated, truncated, gamma, destination);
+        Backward(rewards, nextValues, terminated, truncated, gamma, destination);
 
-        // A NaN or ±∞ input makes that step's term non-finite, and the carry stays non-finite from there back to t = 0
-        // (0·∞ and 0·NaN are NaN), so checking the final carry detects bad input without extra work in the loop.
-        if (!double.IsFinite(carry))
+        // A NaN or ±∞ input, or an overflow, leaves a non-finite value in the destination; the final carry alone does not
+        // show it (an episode cut, or a later term cancelling, hides it), so one vectorised pass over the result looks for it.
+        if (!Guard.IsAllFinite(destination[..rewards.Length]))
         {
             Guard.AllFinite(rewards);
             Guard.AllFinite(nextValues);
