@@ -56,6 +56,11 @@ public static class Gae
         {
             valueTargets[t] = advantages[t] + values[t];
         }
+
+        if (!Guard.IsAllFinite(valueTargets[..values.Length]))
+        {
+            throw Guard.Overflow("Âₜ + V(sₜ)", nameof(values));
+        }
     }
 
     /// <summary>GAE advantages Âₜ of a flat batch.</summary>
@@ -96,11 +101,11 @@ public static class Gae
         Guard.UnitInterval(lambda);
         Guard.DestinationLength(rewards.Length, destination.Length, nameof(destination));
 
-        double carry = Backward(rewards, values, nextValues, terminated, truncated, gamma, lambda, destination);
+        Backward(rewards, values, nextValues, terminated, truncated, gamma, lambda, destination);
 
-        // A NaN or ±∞ input makes that step's term non-finite, and the carry stays non-finite from there back to t = 0
-        // (0·∞ and 0·NaN are NaN), so checking the final carry detects bad input without extra work in the loop.
-        if (!double.IsFinite(carry))
+        // A NaN or ±∞ input, or an overflow, leaves a non-finite value in the destination; the final carry alone does not
+        // show it (an episode cut, or a later term cancelling, hides it), so one vectorised pass over the result looks for it.
+        if (!Guard.IsAllFinite(destination[..rewards.Length]))
         {
             Guard.AllFinite(rewards);
             Guard.AllFinite(values);
