@@ -115,11 +115,11 @@ public static class Gae
     }
 
     /// <summary>
-    /// Writes Âₜ for t = T−1..0 and returns Â₀ (non-finite iff some input was).
+    /// Writes Âₜ for t = T−1..0.
     /// Kept out of line (NoInlining) and fully optimised at once (AggressiveOptimization): when a hot caller inlined it, the JIT ran out of inlining budget for <c>Step</c> and the loop became 2–3× slower.
     /// </summary>
     [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
-    private static double Backward(ReadOnlySpan<double> rewards, ReadOnlySpan<double> values, ReadOnlySpan<double> nextValues,
+    private static void Backward(ReadOnlySpan<double> rewards, ReadOnlySpan<double> values, ReadOnlySpan<double> nextValues,
         ReadOnlySpan<bool> terminated, ReadOnlySpan<bool> truncated, double gamma, double lambda, Span<double> destination)
     {
         ref double r = ref MemoryMarshal.GetReference(rewards);
@@ -150,8 +150,6 @@ public static class Gae
             carry = Math.FusedMultiplyAdd(a0 * a1, carry, Math.FusedMultiplyAdd(a0, delta1, delta0));
             Unsafe.Add(ref a, t - 1) = carry;
         }
-
-        return carry;
     }
 
     /// <summary>Step t written as Âₜ = aₜ Âₜ₊₁ + δₜ: aₜ = γλ(1 − doneₜ), δₜ = rₜ₊₁ + γ(1 − terminatedₜ)V(sₜ₊₁) − V(sₜ); branch-free.</summary>

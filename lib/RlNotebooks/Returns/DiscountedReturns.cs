@@ -65,11 +65,11 @@ public static class DiscountedReturns
     }
 
     /// <summary>
-    /// Writes Gₜ for t = T−1..0 and returns G₀ (non-finite iff some input was).
+    /// Writes Gₜ for t = T−1..0.
     /// Kept out of line (NoInlining) and fully optimised at once (AggressiveOptimization): when a hot caller inlined it, the JIT ran out of inlining budget for <c>Step</c> and the loop became 2–3× slower.
     /// </summary>
     [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
-    private static double Backward(ReadOnlySpan<double> rewards, ReadOnlySpan<double> nextValues,
+    private static void Backward(ReadOnlySpan<double> rewards, ReadOnlySpan<double> nextValues,
         ReadOnlySpan<bool> terminated, ReadOnlySpan<bool> truncated, double gamma, Span<double> destination)
     {
         ref double r = ref MemoryMarshal.GetReference(rewards);
@@ -99,8 +99,6 @@ public static class DiscountedReturns
             carry = Math.FusedMultiplyAdd(a0 * a1, carry, Math.FusedMultiplyAdd(a0, b1, b0));
             Unsafe.Add(ref g, t - 1) = carry;
         }
-
-        return carry;
     }
 
     /// <summary>
