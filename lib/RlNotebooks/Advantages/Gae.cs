@@ -56,6 +56,11 @@ public static class Gae
         {
             valueTargets[t] = advantages[t] + values[t];
         }
+
+        if (!Guard.IsAllFinite(valueTargets[..values.Length]))
+        {
+            throw Guard.Overflow("Âₜ + V(sₜ)", nameof(values));
+        }
     }
 
     /// <summary>GAE advantages Âₜ of a flat batch.</summary>
@@ -96,11 +101,10 @@ public static class Gae
         Guard.UnitInterval(lambda);
         Guard.DestinationLength(rewards.Length, destination.Length, nameof(destination));
 
-        double carry = Backward(rewards, values, nextValues, terminated, truncated, gamma, lambda, destination);
-
-        // A NaN or ±∞ input makes that step's term non-finite, and the carry stays non-finite from there back to t = 0
-        // (0·∞ and 0·NaN are NaN), so checking the final carry detects bad input without extra work in the loop.
-        if (!double.IsFinite(carry))
+        // A NaN or ±∞ input, or an overflow, leaves a non-finite value in the destination; the final carry alone does not
+        // show it (an episode cut, or a later term cancelling, hides it), so the kernel also returns Σ (xₜ − xₜ) over what it
+        // wrote: 0 when every value is finite, NaN otherwise.
+        if (Backward(rewards, values, nextValues, terminated, truncated, gamma, lambda, destination) != 0.0)
         {
             Guard.AllFinite(rewards);
             Guard.AllFinite(values);
@@ -110,7 +114,7 @@ public static class Gae
     }
 
     /// <summary>
-    /// Writes Âₜ for t = T−1..0 and returns Â₀ (non-finite iff some input was).
+    /// Writes Âₜ for t = T−1..0 and returns Σₜ (Âₜ − Âₜ): 0 iff every Âₜ is finite, NaN otherwise.
     /// Kept out of line (NoInlining) and fully optimised at once (AggressiveOptimization): when a hot caller inlined it, the JIT ran out of inlining budget for <c>Step</c> and the loop became 2–3× slower.
     /// </summary>
     [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
@@ -128,25 +132,31 @@ public static class Gae
         // Âₜ₋₁ = (aₜ₋₁aₜ) Âₜ₊₁ + (aₜ₋₁δₜ + δₜ₋₁) leaves one fused multiply-add per two steps on the dependency chain.
         double gammaLambda = gamma * lambda;
         double carry = 0.0;
+        double poison = 0.0;
         nint t = rewards.Length - 1;
         if ((rewards.Length & 1) != 0)
         {
             Step(ref r, ref v, ref nv, ref term, ref trunc, t, gamma, gammaLambda, out double a1, out double delta1);
             carry = Math.FusedMultiplyAdd(a1, carry, delta1);
             Unsafe.Add(ref a, t) = carry;
+            poison = carry - carry;
             t--;
         }
 
+        // poison accumulates xₜ − xₜ (0, or NaN for ±∞/NaN) on its own dependency chain, beside the carry's, so it costs
+        // almost nothing in this latency-bound loop, unlike a second pass over the destination.
         for (; t > 0; t -= 2)
         {
             Step(ref r, ref v, ref nv, ref term, ref trunc, t, gamma, gammaLambda, out double a1, out double delta1);
             Step(ref r, ref v, ref nv, ref term, ref trunc, t - 1, gamma, gammaLambda, out double a0, out double delta0);
-            Unsafe.Add(ref a, t) = Math.FusedMultiplyAdd(a1, carry, delta1);
+            double advantage1 = Math.FusedMultiplyAdd(a1, carry, delta1);
+            Unsafe.Add(ref a, t) = advantage1;
             carry = Math.FusedMultiplyAdd(a0 * a1, carry, Math.FusedMultiplyAdd(a0, delta1, delta0));
             Unsafe.Add(ref a, t - 1) = carry;
+            poison += (advantage1 - advantage1) + (carry - carry);
         }
 
-        return carry;
+        return poison;
     }
 
     /// <summary>Step t written as Âₜ = aₜ Âₜ₊₁ + δₜ: aₜ = γλ(1 − doneₜ), δₜ = rₜ₊₁ + γ(1 − terminatedₜ)V(sₜ₊₁) − V(sₜ); branch-free.</summary>

@@ -50,7 +50,7 @@ public static class TdErrors
         for (int t = 0; t < rewards.Length; t++)
         {
             double bootstrap = terminated[t] ? 0.0 : gamma * nextValues[t];
-            destination[t] = rewards[t] + bootstrap - values[t];
+            destination[t] = Guard.TdError(rewards[t], bootstrap, values[t], nameof(rewards));
         }
     }
 }

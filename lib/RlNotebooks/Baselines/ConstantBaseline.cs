@@ -12,12 +12,6 @@ public static class ConstantBaseline
     {
         Guard.NotEmpty(returns.Length, nameof(returns));
         Guard.AllFinite(returns);
-        double mean = 0.0;
-        foreach (double g in returns)
-        {
-            mean += g / returns.Length;
-        }
-
-        return mean;
+        return Guard.Mean(returns);
     }
 }

@@ -66,6 +66,12 @@ public static class LeastSquaresValueFit
 
         FactorInPlace(a, d);
         SolveInPlace(a, d, w);
+
+        // Inputs are finite, so a non-finite weight means ΦᵀΦ or Φᵀy overflowed (features or targets near ±double.MaxValue).
+        if (!Guard.IsAllFinite(w))
+        {
+            throw Guard.Overflow("ΦᵀΦ, Φᵀy or w", nameof(features));
+        }
     }
 
     /// <summary>Overwrites the lower triangle of the symmetric matrix A with L such that A = LLᵀ.</summary>

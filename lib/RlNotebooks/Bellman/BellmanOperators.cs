@@ -25,7 +25,8 @@ public static class BellmanOperators
         Guard.Index(state, mdp.StateCount);
         Guard.Index(action, mdp.ActionCount);
         ReadOnlySpan<bool> terminal = mdp.TerminalStates;
-        return terminal[state] ? 0.0 : Lookahead(mdp, terminal, v, state, action, mdp.Gamma);
+        double q = terminal[state] ? 0.0 : Lookahead(mdp, terminal, v, state, action, mdp.Gamma);
+        return double.IsFinite(q) ? q : throw Guard.Overflow("Q(s,a) = Σ p(s′,r|s,a)[r + γV(s′)]", nameof(v));
     }
 
     /// <summary>The table of one-step lookaheads Q_V(s,a) = Σ_{s′} P(s′|s,a)[r(s,a,s′) + γV(s′)] for every (s, a).</summary>
@@ -42,7 +43,7 @@ public static class BellmanOperators
     {
         CheckValues(mdp, v);
         CheckQDestination(mdp, v, destination, nameof(v));
-        QBackup.Sweep(mdp, new QBackup.StateValue(v), destination);
+        QBackup.Sweep(mdp, new QBackup.StateValue(v), destination, nameof(v));
     }
 
     /// <summary>
@@ -62,7 +63,7 @@ public static class BellmanOperators
         CheckValues(mdp, v);
         CheckPolicy(mdp, policy);
         CheckVDestination(mdp, v, destination, nameof(v));
-        ExpectationSweep(mdp, policy.Probabilities, v, destination);
+        ExpectationSweep(mdp, policy.Probabilities, v, destination, nameof(v));
     }
 
     /// <summary>
@@ -83,7 +84,7 @@ public static class BellmanOperators
         CheckActionValues(mdp, q);
         CheckPolicy(mdp, policy);
         CheckQDestination(mdp, q, destination, nameof(q));
-        QBackup.Sweep(mdp, new QBackup.PolicyExpectation(policy.Probabilities, q, mdp.ActionCount), destination);
+        QBackup.Sweep(mdp, new QBackup.PolicyExpectation(policy.Probabilities, q, mdp.ActionCount), destination, nameof(q));
     }
 
     /// <summary>
@@ -102,7 +103,7 @@ public static class BellmanOperators
     {
         CheckValues(mdp, v);
         CheckVDestination(mdp, v, destination, nameof(v));
-        return OptimalitySweep(mdp, v, destination);
+        return OptimalitySweep(mdp, v, destination, nameof(v));
     }
 
     /// <summary>
@@ -121,7 +122,7 @@ public static class BellmanOperators
     {
         CheckActionValues(mdp, q);
         CheckQDestination(mdp, q, destination, nameof(q));
-        QBackup.Sweep(mdp, new QBackup.MaxActionValue(q, mdp.ActionCount), destination);
+        QBackup.Sweep(mdp, new QBackup.MaxActionValue(q, mdp.ActionCount), destination, nameof(q));
     }
 
     /// <summary>Bellman expectation residual ‖T^π V − V‖∞ (0 exactly at V = V^π). Allocates nothing.</summary>
@@ -129,23 +130,24 @@ public static class BellmanOperators
     {
         CheckValues(mdp, v);
         CheckPolicy(mdp, policy);
-        return ExpectationSweep(mdp, policy.Probabilities, v, default);
+        return ExpectationSweep(mdp, policy.Probabilities, v, default, nameof(v));
     }
 
     /// <summary>Bellman optimality residual ‖T* V − V‖∞ (0 exactly at V = V*). Allocates nothing.</summary>
     public static double OptimalityResidual(TabularMdp mdp, ReadOnlySpan<double> v)
     {
         CheckValues(mdp, v);
-        return OptimalitySweep(mdp, v, default);
+        return OptimalitySweep(mdp, v, default, nameof(v));
     }
 
     /// <summary>T* sweep from <paramref name="v"/> into <paramref name="destination"/> (separate: synchronous; v itself: in place; empty: residual only); returns the largest |change|. Unchecked.</summary>
-    internal static double OptimalitySweep(TabularMdp mdp, ReadOnlySpan<double> v, Span<double> destination) =>
-        VBackup.Sweep(mdp, new VBackup.Optimality(mdp, v), v, destination);
+    internal static double OptimalitySweep(TabularMdp mdp, ReadOnlySpan<double> v, Span<double> destination, string paramName) =>
+        VBackup.Sweep(mdp, new VBackup.Optimality(mdp, v), v, destination, paramName);
 
     /// <summary>T^π sweep from <paramref name="v"/> into <paramref name="destination"/> (separate: synchronous; v itself: in place; empty: residual only); returns the largest |change|. Unchecked.</summary>
-    internal static double ExpectationSweep(TabularMdp mdp, ReadOnlySpan<double> policy, ReadOnlySpan<double> v, Span<double> destination) =>
-        VBackup.Sweep(mdp, new VBackup.Expectation(mdp, policy, v), v, destination);
+    internal static double ExpectationSweep(TabularMdp mdp, ReadOnlySpan<double> policy, ReadOnlySpan<double> v, Span<double> destination,
+        string paramName) =>
+        VBackup.Sweep(mdp, new VBackup.Expectation(mdp, policy, v), v, destination, paramName);
 
     /// <summary>Σₐ π(a|s) Q_V(s,a) for a non-terminal s. Unchecked.</summary>
     internal static double ExpectedBackup(TabularMdp mdp, ReadOnlySpan<bool> terminal, ReadOnlySpan<double> policy,

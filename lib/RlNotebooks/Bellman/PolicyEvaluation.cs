@@ -40,7 +40,7 @@ public static class PolicyEvaluation
         bool converged = false;
         while (changes.Count < maxSweeps && !converged)
         {
-            double delta = BellmanOperators.ExpectationSweep(mdp, policy.Probabilities, v, next);
+            double delta = BellmanOperators.ExpectationSweep(mdp, policy.Probabilities, v, next, nameof(mdp));
             (v, next) = (next, v);
             changes.Add(delta);
             converged = delta < theta;
@@ -138,7 +138,10 @@ public static class PolicyEvaluation
         {
             if (!double.IsFinite(v[s]))
             {
-                throw new ArgumentException($"(I − γP^π) is numerically singular: V({s}) came out as {v[s]}.", nameof(policy));
+                // With γ < 1, I − γP^π is strictly diagonally dominant, so a non-finite V is an overflow of r^π/(1 − γ), not singularity.
+                throw mdp.Gamma < 1.0
+                    ? Guard.Overflow($"V^π({s})", nameof(mdp))
+                    : new ArgumentException($"(I − γP^π) is numerically singular: V({s}) came out as {v[s]}.", nameof(policy));
             }
         }
 
@@ -146,7 +149,7 @@ public static class PolicyEvaluation
     }
 
     private static double SweepInPlace(TabularMdp mdp, ReadOnlySpan<double> policy, Span<double> v) =>
-        BellmanOperators.ExpectationSweep(mdp, policy, v, v);
+        BellmanOperators.ExpectationSweep(mdp, policy, v, v, nameof(mdp));
 
     private static double[] Start(TabularMdp mdp, TabularPolicy policy, double theta, int maxSweeps, double[]? initialValues)
     {

@@ -46,7 +46,7 @@ public static class PolicyIteration
             policies.Add(policy);
             values.Add(v);
 
-            BellmanOperators.ActionValuesInto(mdp, v, q);
+            QBackup.Sweep(mdp, new QBackup.StateValue(v), q, nameof(mdp));
             var improved = new int[states];
             for (int s = 0; s < states; s++)
             {

@@ -1,3 +1,5 @@
+using RlNotebooks.Validation;
+
 using RlNotebooks.Distributions;
 
 namespace RlNotebooks.Bellman;
@@ -21,7 +23,7 @@ internal interface INextStateValue
 internal static class QBackup
 {
     /// <summary>Writes (TQ)(s,a) for every (s, a) into <paramref name="destination"/> (row-major |𝒮|×|𝒜|).</summary>
-    internal static void Sweep<TNext>(TabularMdp mdp, TNext next, Span<double> destination)
+    internal static void Sweep<TNext>(TabularMdp mdp, TNext next, Span<double> destination, string paramName)
         where TNext : struct, INextStateValue, allows ref struct
     {
         ReadOnlySpan<bool> terminal = mdp.TerminalStates;
@@ -47,6 +49,12 @@ internal static class QBackup
 
                 destination[s * actions + a] = sum;
             }
+        }
+
+        // Inputs are finite, so a non-finite Q(s,a) = Σ p (r + γ u) is an overflow: checked once over the table.
+        if (!Guard.IsAllFinite(destination[..(mdp.StateCount * actions)]))
+        {
+            throw Guard.Overflow("Q(s,a) = Σ p(s′,r|s,a)[r + γ·u(s′)]", paramName);
         }
     }
 

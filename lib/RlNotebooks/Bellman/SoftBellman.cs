@@ -21,7 +21,10 @@ public static class SoftBellman
         Guard.NotEmpty(actionValues.Length, nameof(actionValues));
         Guard.AllFinite(actionValues);
         Guard.Positive(tau);
-        return Softmax.LogSumExp(actionValues, tau);
+
+        // V_soft ≥ max Q, so it overflows only when max Q + τ·log Σ exp((Q − max Q)/τ) is truly beyond double.MaxValue.
+        double value = Softmax.LogSumExp(actionValues, tau);
+        return double.IsFinite(value) ? value : throw Guard.Overflow("V_soft = τ log Σ exp(Q/τ)", nameof(actionValues));
     }
 
     /// <summary>V_soft(s) = τ log Σₐ exp(Q(s,a)/τ) for every state of a Q table.</summary>
@@ -40,6 +43,11 @@ public static class SoftBellman
         for (int s = 0; s < states; s++)
         {
             destination[s] = Softmax.LogSumExp(q.Slice(s * actionCount, actionCount), tau);
+        }
+
+        if (!Guard.IsAllFinite(destination[..states]))
+        {
+            throw Guard.Overflow("V_soft(s) = τ log Σₐ exp(Q(s,a)/τ)", nameof(q));
         }
     }
 
@@ -77,7 +85,7 @@ public static class SoftBellman
         BellmanOperators.CheckActionValues(mdp, q);
         Guard.Positive(tau);
         BellmanOperators.CheckQDestination(mdp, q, destination, nameof(q));
-        QBackup.Sweep(mdp, new QBackup.SoftMaxActionValue(q, mdp.ActionCount, tau), destination);
+        QBackup.Sweep(mdp, new QBackup.SoftMaxActionValue(q, mdp.ActionCount, tau), destination, nameof(q));
     }
 
     /// <summary>
@@ -97,7 +105,7 @@ public static class SoftBellman
         BellmanOperators.CheckValues(mdp, v);
         Guard.Positive(tau);
         BellmanOperators.CheckVDestination(mdp, v, destination, nameof(v));
-        VBackup.Sweep(mdp, new VBackup.Soft(mdp, v, tau), v, destination);
+        VBackup.Sweep(mdp, new VBackup.Soft(mdp, v, tau), v, destination, nameof(v));
     }
 
     private static int CheckQ(ReadOnlySpan<double> q, int actionCount, double tau)

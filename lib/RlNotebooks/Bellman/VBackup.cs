@@ -1,3 +1,5 @@
+using RlNotebooks.Validation;
+
 namespace RlNotebooks.Bellman;
 
 /// <summary>
@@ -22,21 +24,28 @@ internal static class VBackup
     /// a separate span gives the synchronous (Jacobi) sweep; <paramref name="v"/>'s own memory gives the in-place (Gauss–Seidel)
     /// sweep, each backup reading the values already updated; an empty span computes the residual ‖TV − V‖∞ only.
     /// </summary>
-    internal static double Sweep<TBackup>(TabularMdp mdp, TBackup backup, ReadOnlySpan<double> v, Span<double> destination)
+    internal static double Sweep<TBackup>(TabularMdp mdp, TBackup backup, ReadOnlySpan<double> v, Span<double> destination, string paramName)
         where TBackup : struct, IStateBackup, allows ref struct
     {
         ReadOnlySpan<bool> terminal = mdp.TerminalStates;
         bool write = !destination.IsEmpty;
-        double max = 0.0;
+        double max = 0.0, poison = 0.0;
         for (int s = 0; s < v.Length; s++)
         {
             double value = terminal[s] ? 0.0 : backup.Of(s);
             double change = Math.Abs(value - v[s]);
             max = change > max ? change : max;
+            poison += change * 0.0;
             if (write)
             {
                 destination[s] = value;
             }
+        }
+
+        // Inputs are finite, so a non-finite backup or change |(TV)(s) − V(s)| is an overflow: poison is 0 unless one was ±∞ or NaN.
+        if (!double.IsFinite(max + poison))
+        {
+            throw Guard.Overflow("(TV)(s) or |(TV)(s) − V(s)|", paramName);
         }
 
         return max;

@@ -34,14 +34,16 @@ public static class ValueIteration
         bool converged = false;
         while (changes.Count < maxSweeps && !converged)
         {
-            double delta = BellmanOperators.OptimalitySweep(mdp, v, next);
+            double delta = BellmanOperators.OptimalitySweep(mdp, v, next, nameof(mdp));
             (v, next) = (next, v);
             changes.Add(delta);
             history?.Add((double[])v.Clone());
             converged = delta < theta;
         }
 
-        TabularPolicy policy = Greedy.FromV(mdp, v);
+        var q = new double[mdp.StateCount * mdp.ActionCount];
+        QBackup.Sweep(mdp, new QBackup.StateValue(v), q, nameof(mdp));
+        TabularPolicy policy = Greedy.FromQ(q, mdp.ActionCount);
         return new ValueIterationResult(v, policy, policy.ModeActions(), changes.Count, changes.ToArray(), converged, history);
     }
 
@@ -59,6 +61,6 @@ public static class ValueIteration
     public static double SweepInPlace(TabularMdp mdp, Span<double> values)
     {
         BellmanOperators.CheckValues(mdp, values, nameof(values));
-        return BellmanOperators.OptimalitySweep(mdp, values, values);
+        return BellmanOperators.OptimalitySweep(mdp, values, values, nameof(mdp));
     }
 }

@@ -16,11 +16,15 @@ public static class DiagonalGaussian
     private const double HalfLogTwoPi = 0.91893853320467274178;
 
     /// <summary>log π(x) = Σ_i [−½((x_i − μ_i)/σ_i)² − log σ_i − ½ log 2π].</summary>
-    public static double LogProb(ReadOnlySpan<double> x, ReadOnlySpan<double> mean, ReadOnlySpan<double> logStd)
+    public static double LogProb(ReadOnlySpan<double> x, ReadOnlySpan<double> mean, ReadOnlySpan<double> logStd) =>
+        LogProb(x, mean, logStd, nameof(x));
+
+    /// <summary>log π(x) with errors about x naming <paramref name="xName"/> (e.g. preTanh for the squashed Gaussian).</summary>
+    internal static double LogProb(ReadOnlySpan<double> x, ReadOnlySpan<double> mean, ReadOnlySpan<double> logStd, string xName)
     {
         Validate(mean, logStd);
-        Guard.SameLength(mean.Length, x.Length, nameof(x), nameof(mean));
-        Guard.AllFinite(x);
+        Guard.SameLength(mean.Length, x.Length, xName, nameof(mean));
+        Guard.AllFinite(x, xName);
         double logProb = 0.0;
         for (int i = 0; i < x.Length; i++)
         {
@@ -28,7 +32,7 @@ public static class DiagonalGaussian
             logProb -= 0.5 * z * z + logStd[i] + HalfLogTwoPi;
         }
 
-        return Finite(logProb, nameof(x));
+        return Finite(logProb, xName);
     }
 
     /// <summary>Differential entropy H = Σ_i (log σ_i + ½ log(2πe)) in nats; ½ log(2πe) ≈ 1.4189385 per standard-normal dimension.</summary>
@@ -42,7 +46,7 @@ public static class DiagonalGaussian
             entropy += logStd[i] + HalfLogTwoPi + 0.5;
         }
 
-        return entropy;
+        return Finite(entropy, nameof(logStd));
     }
 
     /// <summary>
@@ -91,6 +95,12 @@ public static class DiagonalGaussian
             double z = (x[i] - mean[i]) * inverseStd;
             meanGradient[i] = z * inverseStd;
             logStdGradient[i] = z * z - 1.0;
+        }
+
+        // Inputs are finite, so a non-finite entry means e^{−log σ}, z = (x − μ)/σ, z/σ or z² overflowed (or 0·∞ gave NaN).
+        if (!Guard.IsAllFinite(meanGradient[..x.Length]) || !Guard.IsAllFinite(logStdGradient[..x.Length]))
+        {
+            throw Guard.Overflow("∇ log π(x) = ((x − μ)/σ², z² − 1)", nameof(x));
         }
     }
 

@@ -25,6 +25,16 @@ public static class TanhGaussian
     /// <summary>log(1 − tanh² u) = 2(log 2 − u − softplus(−2u)), with softplus(x) = max(x, 0) + log(1 + e^{−|x|}).</summary>
     public static double LogOneMinusTanhSquared(double u)
     {
+        Guard.Finite(u);
+
+        // ≈ −2|u| for large |u|, so it is beyond −double.MaxValue exactly when |u| > double.MaxValue/2.
+        double value = Unchecked(u);
+        return double.IsFinite(value) ? value : throw Guard.Overflow("log(1 − tanh²u) ≈ −2|u|", nameof(u));
+    }
+
+    /// <summary>2(log 2 − u − softplus(−2u)) without checks; −∞ when |u| &gt; double.MaxValue/2.</summary>
+    private static double Unchecked(double u)
+    {
         double x = -2.0 * u;
         double softplus = Math.Max(x, 0.0) + Math.Log(1.0 + Math.Exp(-Math.Abs(x)));
         return 2.0 * (LogTwo - u - softplus);
@@ -48,7 +58,8 @@ public static class TanhGaussian
         Guard.SameLength(preTanh.Length, destination.Length, nameof(destination), nameof(preTanh));
         for (int i = 0; i < preTanh.Length; i++)
         {
-            double halfRange = 0.5 * (high[i] - low[i]);
+            // ½h − ½l equals ½(h − l) exactly but cannot overflow when the bounds span more than double.MaxValue.
+            double halfRange = 0.5 * high[i] - 0.5 * low[i];
             destination[i] = Math.Clamp(low[i] + halfRange * (Math.Tanh(preTanh[i]) + 1.0), low[i], high[i]);
         }
     }
@@ -60,21 +71,26 @@ public static class TanhGaussian
     /// <param name="low">Lower action bounds (use −1 for a plain tanh policy).</param>
     /// <param name="high">Upper action bounds (use +1 for a plain tanh policy).</param>
     public static double LogProb(ReadOnlySpan<double> preTanh, ReadOnlySpan<double> mean, ReadOnlySpan<double> logStd,
-        ReadOnlySpan<double> low, ReadOnlySpan<double> high)
+        ReadOnlySpan<double> low, ReadOnlySpan<double> high) =>
+        LogProb(preTanh, mean, logStd, low, high, nameof(preTanh));
+
+    /// <summary>log π(a) with errors about u naming <paramref name="preTanhName"/> (a sample's u comes from mean and logStd).</summary>
+    private static double LogProb(ReadOnlySpan<double> preTanh, ReadOnlySpan<double> mean, ReadOnlySpan<double> logStd,
+        ReadOnlySpan<double> low, ReadOnlySpan<double> high, string preTanhName)
     {
-        Guard.SameLength(mean.Length, preTanh.Length, nameof(preTanh), nameof(mean));
-        Guard.AllFinite(preTanh);
+        Guard.SameLength(mean.Length, preTanh.Length, preTanhName, nameof(mean));
+        Guard.AllFinite(preTanh, preTanhName);
         Guard.SameLength(mean.Length, low.Length, nameof(low), nameof(mean));
         Guard.ActionBounds(low, high);
-        double logProb = DiagonalGaussian.LogProb(preTanh, mean, logStd);
+        double logProb = DiagonalGaussian.LogProb(preTanh, mean, logStd, preTanhName);
         for (int i = 0; i < preTanh.Length; i++)
         {
-            logProb -= LogOneMinusTanhSquared(preTanh[i]) + Math.Log(0.5 * (high[i] - low[i]));
+            logProb -= Unchecked(preTanh[i]) + Math.Log(0.5 * high[i] - 0.5 * low[i]);
         }
 
         return double.IsFinite(logProb)
             ? logProb
-            : throw new ArgumentException($"log π(a) overflowed to {logProb}.", nameof(preTanh));
+            : throw new ArgumentException($"log π(a) overflowed to {logProb}.", preTanhName);
     }
 
     /// <summary>Draws u ~ N(μ, σ) and returns a = squash(u), u and log π(a) in a new record.</summary>
@@ -96,6 +112,6 @@ public static class TanhGaussian
     {
         DiagonalGaussian.SampleInto(mean, logStd, random, preTanh);
         SquashInto(preTanh, low, high, action);
-        return LogProb(preTanh, mean, logStd, low, high);
+        return LogProb(preTanh, mean, logStd, low, high, nameof(logStd));
     }
 }

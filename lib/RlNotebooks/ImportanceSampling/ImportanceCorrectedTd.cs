@@ -41,7 +41,12 @@ public static class ImportanceCorrectedTd
         for (int t = 0; t < n; t++)
         {
             double bootstrap = terminated[t] ? 0.0 : gamma * nextValues[t];
-            destination[t] = ratios[t] * (rewards[t] + bootstrap - values[t]);
+            destination[t] = ratios[t] * Guard.TdError(rewards[t], bootstrap, values[t], nameof(rewards));
+        }
+
+        if (!Guard.IsAllFinite(destination[..n]))
+        {
+            throw Guard.Overflow("ρₜδₜ", nameof(ratios));
         }
     }
 }

@@ -28,15 +28,20 @@ public static class ConjugateGradient
     /// <param name="tolerance">Relative residual tolerance (finite, ≥ 0).</param>
     /// <param name="maxIterations">Iteration cap ≥ 1; defaults to d = g.Length.</param>
     public static ConjugateGradientResult Solve(MatVec matVec, ReadOnlySpan<double> g, double damping = 0.0,
-        double tolerance = DefaultTolerance, int? maxIterations = null)
+        double tolerance = DefaultTolerance, int? maxIterations = null) =>
+        Solve(matVec, g, damping, tolerance, maxIterations, nameof(g), nameof(matVec));
+
+    /// <summary><see cref="Solve(MatVec, ReadOnlySpan{double}, double, double, int?)"/> with errors naming the caller's parameters.</summary>
+    internal static ConjugateGradientResult Solve(MatVec matVec, ReadOnlySpan<double> g, double damping, double tolerance, int? maxIterations,
+        string gName, string matVecName)
     {
-        Guard.NotEmpty(g.Length, nameof(g));
+        Guard.NotEmpty(g.Length, gName);
         int cap = maxIterations ?? g.Length;
         Guard.AtLeast(cap, 1, nameof(maxIterations));
         var x = new double[g.Length];
         var norms = new double[cap + 1];
         var workspace = new double[3 * g.Length];
-        int iterations = SolveInto(matVec, g, x, norms, workspace, damping, tolerance, cap);
+        int iterations = SolveCore(matVec, g, x, norms, workspace, damping, tolerance, cap, gName, matVecName);
         double threshold = tolerance * norms[0];
         return new ConjugateGradientResult(x, iterations, norms[..(iterations + 1)], norms[iterations] <= threshold);
     }
@@ -76,13 +81,19 @@ public static class ConjugateGradient
     /// <param name="maxIterations">Iteration cap ≥ 1.</param>
     /// <exception cref="ArgumentException">On bad input, or (ParamName "matVec") when pᵀ(F + λI)p ≤ 0 or is not finite: the operator is not positive definite.</exception>
     public static int SolveInto(MatVec matVec, ReadOnlySpan<double> g, Span<double> solution, Span<double> residualNorms,
-        Span<double> workspace, double damping, double tolerance, int maxIterations)
+        Span<double> workspace, double damping, double tolerance, int maxIterations) =>
+        SolveCore(matVec, g, solution, residualNorms, workspace, damping, tolerance, maxIterations, nameof(g), nameof(matVec));
+
+    /// <summary>The CG iteration of <see cref="SolveInto"/>; errors name <paramref name="gName"/> and <paramref name="matVecName"/> (the caller's parameters).</summary>
+    internal static int SolveCore(MatVec matVec, ReadOnlySpan<double> g, Span<double> solution, Span<double> residualNorms,
+        Span<double> workspace, double damping, double tolerance, int maxIterations,
+        string gName, string matVecName)
     {
-        ArgumentNullException.ThrowIfNull(matVec);
+        ArgumentNullException.ThrowIfNull(matVec, matVecName);
         int d = g.Length;
-        Guard.NotEmpty(d, nameof(g));
-        Guard.AllFinite(g);
-        Guard.SameLength(d, solution.Length, nameof(solution), nameof(g));
+        Guard.NotEmpty(d, gName);
+        Guard.AllFinite(g, gName);
+        Guard.SameLength(d, solution.Length, nameof(solution), gName);
         Guard.NonNegative(damping);
         Guard.NonNegative(tolerance);
         Guard.AtLeast(maxIterations, 1);
@@ -105,6 +116,17 @@ public static class ConjugateGradient
         g.CopyTo(r);
         g.CopyTo(p);
         double rr = Dot(r, r);
+
+        // CG is linear in g: when gᵀg overflows (entries near double.MaxValue), solve for g·2⁻ᵉ with 2ᵉ ≈ max |gᵢ| and scale
+        // the solution and residual norms back by the exact power of two 2ᵉ at the end.
+        int exponent = double.IsFinite(rr) ? 0 : Math.ILogB(MaxAbs(g));
+        if (exponent != 0)
+        {
+            Scale(r, -exponent);
+            Scale(p, -exponent);
+            rr = Dot(r, r);
+        }
+
         double threshold = tolerance * Math.Sqrt(rr);
         residualNorms[0] = Math.Sqrt(rr);
         int k = 0;
@@ -122,7 +144,7 @@ public static class ConjugateGradient
             {
                 throw new ArgumentException(
                     $"pᵀ(F + damping·I)p = {pAp} at CG iteration {k}; the operator must be symmetric positive definite (increase damping?).",
-                    nameof(matVec));
+                    matVecName);
             }
 
             double alpha = rr / pAp;
@@ -144,7 +166,39 @@ public static class ConjugateGradient
             residualNorms[k] = Math.Sqrt(rr);
         }
 
+        if (exponent != 0)
+        {
+            Scale(solution, exponent);
+            Scale(residualNorms[..(k + 1)], exponent);
+        }
+
+        // Inputs are finite, so a non-finite x or ‖r‖ means x = (F + damping·I)⁻¹g is too large to represent.
+        if (!Guard.IsAllFinite(solution) || !Guard.IsAllFinite(residualNorms[..(k + 1)]))
+        {
+            throw Guard.Overflow("x = (F + damping·I)⁻¹g or ‖r‖", gName);
+        }
+
         return k;
+    }
+
+    private static double MaxAbs(ReadOnlySpan<double> values)
+    {
+        double max = 0.0;
+        foreach (double v in values)
+        {
+            max = Math.Max(max, Math.Abs(v));
+        }
+
+        return max;
+    }
+
+    /// <summary>Multiplies every element by 2^<paramref name="exponent"/> (exact barring overflow and subnormals).</summary>
+    private static void Scale(Span<double> values, int exponent)
+    {
+        for (int i = 0; i < values.Length; i++)
+        {
+            values[i] = Math.ScaleB(values[i], exponent);
+        }
     }
 
     private static double Dot(ReadOnlySpan<double> a, ReadOnlySpan<double> b)

@@ -45,6 +45,12 @@ public static class EmpiricalFisher
                 }
             }
         }
+
+        // Scores are finite, so a non-finite F entry means (1/N) Σ sᵢsⱼ overflowed: checked once over the matrix.
+        if (!Guard.IsAllFinite(destination))
+        {
+            throw Guard.Overflow("F = (1/N) Σ ∇log π ∇log πᵀ", nameof(scores));
+        }
     }
 
     /// <summary>Returns F v = (1/N) Σ sᵢ (sᵢᵀ v) without forming F.</summary>
@@ -112,6 +118,12 @@ public static class EmpiricalFisher
             {
                 destination[j] += sv * s[j];
             }
+        }
+
+        // Inputs are finite, so a non-finite entry means sᵀv or the accumulated product overflowed.
+        if (!Guard.IsAllFinite(destination))
+        {
+            throw Guard.Overflow("Fv = (1/N) Σ s (sᵀv)", "scores");
         }
     }
 }

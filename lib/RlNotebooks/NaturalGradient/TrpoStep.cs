@@ -61,26 +61,59 @@ public static class TrpoStep
             throw new ArgumentException("policyGradient is zero: there is no ascent direction for a TRPO step.", nameof(policyGradient));
         }
 
-        ConjugateGradientResult cg = ConjugateGradient.Solve(fisherVectorProduct, policyGradient, damping, cgTolerance, cgIterations);
+        ConjugateGradientResult cg = ConjugateGradient.Solve(fisherVectorProduct, policyGradient, damping, cgTolerance, cgIterations,
+            nameof(policyGradient), nameof(fisherVectorProduct));
         double[] x = cg.Solution;
-        var ax = new double[x.Length];
-        fisherVectorProduct(x, ax);
+
+        // The full step αx = √(2δ)·x/√(xᵀFx) does not depend on the size of x, so it is computed from x̂ = 2⁻ᵉx with 2ᵉ ≈ max |xᵢ|:
+        // scaling by a power of two is exact, so the step is bit-identical to using x, but xᵀFx can no longer overflow or underflow.
+        int exponent = Math.ILogB(x.AsSpan().ContainsAnyExcept(0.0) ? MaxAbs(x) : 1.0);
+        var xHat = new double[x.Length];
         for (int i = 0; i < x.Length; i++)
         {
-            ax[i] += damping * x[i];
+            xHat[i] = Math.ScaleB(x[i], -exponent);
         }
 
-        double alpha = TrustRegionScale.StepScale(x, ax, maxKl);
+        var ax = new double[x.Length];
+        fisherVectorProduct(xHat, ax);
+        for (int i = 0; i < x.Length; i++)
+        {
+            ax[i] += damping * xHat[i];
+        }
+
+        double alphaHat = TrustRegionScale.Scale(xHat, ax, maxKl, nameof(fisherVectorProduct));
+        double alpha = Math.ScaleB(alphaHat, -exponent);
+        if (!double.IsFinite(alpha))
+        {
+            throw Guard.Overflow("the step scale α = √(2δ / xᵀFx)", nameof(policyGradient));
+        }
+
         var fullStep = new double[x.Length];
         double expected = 0.0;
         for (int i = 0; i < x.Length; i++)
         {
-            fullStep[i] = alpha * x[i];
+            fullStep[i] = alphaHat * xHat[i];
             expected += policyGradient[i] * fullStep[i];
+        }
+
+        if (!double.IsFinite(expected))
+        {
+            throw Guard.Overflow("the expected improvement gᵀ(αx)", nameof(policyGradient));
         }
 
         LineSearchResult search = BacktrackingLineSearch.Search(theta, fullStep, evaluate, maxKl, backtrackRatio, maxBacktracks,
             expected, acceptRatio);
         return new TrpoStepResult(search.Parameters, x, fullStep, alpha, expected, cg, search.Outcome);
+    }
+
+    private static double MaxAbs(ReadOnlySpan<double> values)
+    {
+        double max = 0.0;
+        foreach (double v in values)
+        {
+            max = Math.Max(max, Math.Abs(v));
+        }
+
+        return max;
     }
 }

@@ -21,6 +21,12 @@ public static class TrustRegionScale
         Guard.AllFinite(x);
         Guard.AllFinite(fx);
         Guard.Positive(maxKl);
+        return Scale(x, fx, maxKl, nameof(fx));
+    }
+
+    /// <summary>α = √(2δ / xᵀFx) of validated inputs; errors name <paramref name="operatorName"/> as the source of Fx.</summary>
+    internal static double Scale(ReadOnlySpan<double> x, ReadOnlySpan<double> fx, double maxKl, string operatorName)
+    {
         double xFx = 0.0;
         for (int i = 0; i < x.Length; i++)
         {
@@ -31,13 +37,13 @@ public static class TrustRegionScale
         {
             throw new ArgumentException(
                 $"xᵀFx = {xFx} must be > 0 for α = √(2δ / xᵀFx): x is zero or F is not positive definite along x (add damping).",
-                nameof(fx));
+                operatorName);
         }
 
         double alpha = Math.Sqrt(2.0 * maxKl / xFx);
         if (!double.IsFinite(alpha))
         {
-            throw new ArgumentException($"xᵀFx = {xFx} is too small: α = √(2δ / xᵀFx) overflows.", nameof(fx));
+            throw new ArgumentException($"xᵀFx = {xFx} is too small: α = √(2δ / xᵀFx) overflows.", operatorName);
         }
 
         return alpha;

@@ -46,6 +46,12 @@ public static class DqnTargets
             ReadOnlySpan<double> row = nextTargetQ.Slice(t * actionCount, actionCount);
             destination[t] = terminated[t] ? rewards[t] : rewards[t] + gamma * row[Argmax(row)];
         }
+
+        // Inputs are finite, so a non-finite yₜ = r + γQ can only be an overflow: checked once over the batch.
+        if (!Guard.IsAllFinite(destination[..rewards.Length]))
+        {
+            throw Guard.Overflow("yₜ", nameof(rewards));
+        }
     }
 
     /// <summary>Double-DQN targets: the online network picks a* = argmaxₐ′ Q_online(sₜ₊₁, a′), the target network evaluates it.</summary>
@@ -81,6 +87,12 @@ public static class DqnTargets
         {
             int best = Argmax(nextOnlineQ.Slice(t * actionCount, actionCount));
             destination[t] = terminated[t] ? rewards[t] : rewards[t] + gamma * nextTargetQ[t * actionCount + best];
+        }
+
+        // Inputs are finite, so a non-finite yₜ = r + γQ can only be an overflow: checked once over the batch.
+        if (!Guard.IsAllFinite(destination[..rewards.Length]))
+        {
+            throw Guard.Overflow("yₜ", nameof(rewards));
         }
     }
 

@@ -49,5 +49,18 @@ public static class SacTargets
                 ? rewards[t]
                 : rewards[t] + gamma * (Math.Min(nextQ1[t], nextQ2[t]) - alpha * nextLogProbs[t]);
         }
+
+        // Inputs are finite, so a non-finite yₜ is an overflow of min Q − α log π or of r + γ(…): only then is each target
+        // recomputed as r + γ min Q − γα log π with the rescaled three-term sum, which throws if yₜ is truly beyond ±double.MaxValue.
+        if (!Guard.IsAllFinite(destination[..rewards.Length]))
+        {
+            for (int t = 0; t < rewards.Length; t++)
+            {
+                if (!terminated[t])
+                {
+                    destination[t] = Guard.TdError(rewards[t], gamma * Math.Min(nextQ1[t], nextQ2[t]), gamma * alpha * nextLogProbs[t], nameof(nextLogProbs));
+                }
+            }
+        }
     }
 }

@@ -137,5 +137,11 @@ public static class Td3Targets
         {
             destination[t] = terminated[t] ? rewards[t] : rewards[t] + gamma * Math.Min(nextQ1[t], nextQ2[t]);
         }
+
+        // Inputs are finite, so a non-finite yₜ = r + γQ can only be an overflow: checked once over the batch.
+        if (!Guard.IsAllFinite(destination[..rewards.Length]))
+        {
+            throw Guard.Overflow("yₜ", nameof(rewards));
+        }
     }
 }

@@ -51,21 +51,36 @@ public static class FiniteDifference
         double center = scheme == FiniteDifferenceScheme.Forward ? Evaluate(f, workspace, -1, 0) : 0.0;
         for (int i = 0; i < theta.Length; i++)
         {
-            workspace[i] = theta[i] + h;
+            workspace[i] = Shifted(theta[i], h, i);
             double plus = Evaluate(f, workspace, i, +1);
+
+            // Differences are taken of halves, 2·((½f₊ − ½f₀)/h) and (½f₊ − ½f₋)/h: exact power-of-two scalings of the textbook
+            // quotients (the same numbers), except that f₊ − f₋ can no longer overflow when both are near ±double.MaxValue.
             if (scheme == FiniteDifferenceScheme.Forward)
             {
-                destination[i] = (plus - center) / h;
+                destination[i] = 2.0 * ((0.5 * plus - 0.5 * center) / h);
             }
             else
             {
-                workspace[i] = theta[i] - h;
+                workspace[i] = Shifted(theta[i], -h, i);
                 double minus = Evaluate(f, workspace, i, -1);
-                destination[i] = (plus - minus) / (2.0 * h);
+                destination[i] = (0.5 * plus - 0.5 * minus) / h;
+            }
+
+            if (!double.IsFinite(destination[i]))
+            {
+                throw Guard.Overflow($"∂f/∂θ{i} ≈ Δf/h", nameof(f));
             }
 
             workspace[i] = theta[i];
         }
+    }
+
+    /// <summary>θᵢ + step, which must itself be finite for f to be evaluated there.</summary>
+    private static double Shifted(double theta, double step, int coordinate)
+    {
+        double shifted = theta + step;
+        return double.IsFinite(shifted) ? shifted : throw Guard.Overflow($"θ{coordinate} ± h", "h");
     }
 
     /// <summary>Evaluates f at θ (coordinate &lt; 0) or at θ ± h·e_coordinate; the message is built only on failure.</summary>

@@ -65,6 +65,7 @@ public static class Reinforce
         }
 
         Scale(gradient, 1.0 / episodes);
+        ThrowIfOverflowed(gradient);
     }
 
     /// <summary>Variant (ii): each score weighted by γᵗ Gₜ, the discounted reward-to-go.</summary>
@@ -142,6 +143,16 @@ public static class Reinforce
         }
 
         Scale(gradient, 1.0 / episodes);
+        ThrowIfOverflowed(gradient);
+    }
+
+    /// <summary>Inputs are finite, so a non-finite gradient entry means a return or a score·return product overflowed.</summary>
+    private static void ThrowIfOverflowed(ReadOnlySpan<double> gradient)
+    {
+        if (!Guard.IsAllFinite(gradient))
+        {
+            throw Guard.Overflow("ĝ = (1/N) Σ ∇log π · Ψₜ", "scores");
+        }
     }
 
     private static int Validate(ReadOnlySpan<double> scores, int parameterCount, ReadOnlySpan<double> rewards,

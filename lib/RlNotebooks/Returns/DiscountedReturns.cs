@@ -52,11 +52,10 @@ public static class DiscountedReturns
         Guard.UnitInterval(gamma);
         Guard.DestinationLength(rewards.Length, destination.Length, nameof(destination));
 
-        double carry = Backward(rewards, nextValues, terminated, truncated, gamma, destination);
-
-        // A NaN or ±∞ input makes that step's term non-finite, and the carry stays non-finite from there back to t = 0
-        // (0·∞ and 0·NaN are NaN), so checking the final carry detects bad input without extra work in the loop.
-        if (!double.IsFinite(carry))
+        // A NaN or ±∞ input, or an overflow, leaves a non-finite value in the destination; the final carry alone does not
+        // show it (an episode cut, or a later term cancelling, hides it), so the kernel also returns Σ (xₜ − xₜ) over what it
+        // wrote: 0 when every value is finite, NaN otherwise.
+        if (Backward(rewards, nextValues, terminated, truncated, gamma, destination) != 0.0)
         {
             Guard.AllFinite(rewards);
             Guard.AllFinite(nextValues);
@@ -65,7 +64,7 @@ public static class DiscountedReturns
     }
 
     /// <summary>
-    /// Writes Gₜ for t = T−1..0 and returns G₀ (non-finite iff some input was).
+    /// Writes Gₜ for t = T−1..0 and returns Σₜ (Gₜ − Gₜ): 0 iff every Gₜ is finite, NaN otherwise.
     /// Kept out of line (NoInlining) and fully optimised at once (AggressiveOptimization): when a hot caller inlined it, the JIT ran out of inlining budget for <c>Step</c> and the loop became 2–3× slower.
     /// </summary>
     [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
@@ -82,25 +81,31 @@ public static class DiscountedReturns
         // Gₜ₋₁ = (aₜ₋₁aₜ) Gₜ₊₁ + (aₜ₋₁bₜ + bₜ₋₁) leaves one fused multiply-add per two steps on the dependency chain.
         // The carry starts at nextValues[T−1] so that a cut-off last step bootstraps from it.
         double carry = Unsafe.Add(ref nv, rewards.Length - 1);
+        double poison = 0.0;
         nint t = rewards.Length - 1;
         if ((rewards.Length & 1) != 0)
         {
             Step(ref r, ref nv, ref term, ref trunc, t, gamma, out double a1, out double b1);
             carry = Math.FusedMultiplyAdd(a1, carry, b1);
             Unsafe.Add(ref g, t) = carry;
+            poison = carry - carry;
             t--;
         }
 
+        // poison accumulates xₜ − xₜ (0, or NaN for ±∞/NaN) on its own dependency chain, beside the carry's, so it costs
+        // almost nothing in this latency-bound loop, unlike a second pass over the destination.
         for (; t > 0; t -= 2)
         {
             Step(ref r, ref nv, ref term, ref trunc, t, gamma, out double a1, out double b1);
             Step(ref r, ref nv, ref term, ref trunc, t - 1, gamma, out double a0, out double b0);
-            Unsafe.Add(ref g, t) = Math.FusedMultiplyAdd(a1, carry, b1);
+            double g1 = Math.FusedMultiplyAdd(a1, carry, b1);
+            Unsafe.Add(ref g, t) = g1;
             carry = Math.FusedMultiplyAdd(a0 * a1, carry, Math.FusedMultiplyAdd(a0, b1, b0));
             Unsafe.Add(ref g, t - 1) = carry;
+            poison += (g1 - g1) + (carry - carry);
         }
 
-        return carry;
+        return poison;
     }
 
     /// <summary>

@@ -107,5 +107,11 @@ public static class LambdaReturns
 
             destination[t] = g;
         }
+
+        // Inputs are finite, so a non-finite Gₜ^λ can only be an overflow: checked once over the result, not per step.
+        if (!Guard.IsAllFinite(destination[..rewards.Length]))
+        {
+            throw Guard.Overflow("Gₜ^λ", nameof(rewards));
+        }
     }
 }

@@ -67,5 +67,11 @@ public static class NStepReturns
 
             destination[t] = g;
         }
+
+        // Inputs are finite, so a non-finite Gₜ:ₜ₊ₙ can only be an overflow: checked once over the result, not per step.
+        if (!Guard.IsAllFinite(destination[..rewards.Length]))
+        {
+            throw Guard.Overflow("Gₜ:ₜ₊ₙ", nameof(rewards));
+        }
     }
 }

@@ -74,5 +74,12 @@ public static class RewardToGo
             g = rewards[t] + discounts[t * discountStride] * g;
             destination[t] = g;
         }
+
+        // Inputs are finite, so a non-finite Gₜ can only be an overflow; an overflow persists to t = 0 unless a later
+        // discount of 0 cuts it, so the result is checked once, not per step.
+        if (!Guard.IsAllFinite(destination[..rewards.Length]))
+        {
+            throw Guard.Overflow("Gₜ", nameof(rewards));
+        }
     }
 }

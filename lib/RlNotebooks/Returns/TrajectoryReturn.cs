@@ -24,6 +24,7 @@ public static class TrajectoryReturn
             g = rewards[t] + gamma * g;
         }
 
-        return g;
+        // Inputs are finite and γ ∈ [0, 1], so an overflow of the running sum stays non-finite (γ·∞ = ∞, 0·∞ = NaN) down to G₀.
+        return double.IsFinite(g) ? g : throw Guard.Overflow("G₀", nameof(rewards));
     }
 }

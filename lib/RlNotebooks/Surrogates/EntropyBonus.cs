@@ -10,12 +10,6 @@ public static class EntropyBonus
     {
         Guard.NotEmpty(entropies.Length, nameof(entropies));
         Guard.AllFinite(entropies);
-        double sum = 0.0;
-        for (int t = 0; t < entropies.Length; t++)
-        {
-            sum += entropies[t] / entropies.Length;
-        }
-
-        return sum;
+        return Guard.Mean(entropies);
     }
 }

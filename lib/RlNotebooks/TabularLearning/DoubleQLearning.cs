@@ -16,11 +16,16 @@ public readonly record struct DoubleQStep(double TdError, bool UpdatedFirst);
 public static class DoubleQLearning
 {
     /// <summary>δₜ for updating <paramref name="selector"/> (argmax taken over it) evaluated by <paramref name="evaluator"/>. Pure.</summary>
-    public static double TdError(ReadOnlySpan<double> selector, ReadOnlySpan<double> evaluator, int actionCount, Transition transition, double gamma)
+    public static double TdError(ReadOnlySpan<double> selector, ReadOnlySpan<double> evaluator, int actionCount, Transition transition, double gamma) =>
+        TdError(selector, evaluator, actionCount, transition, gamma, nameof(selector), nameof(evaluator));
+
+    /// <summary>δ with errors naming the caller's tables (<paramref name="selectorName"/>, <paramref name="evaluatorName"/>).</summary>
+    private static double TdError(ReadOnlySpan<double> selector, ReadOnlySpan<double> evaluator, int actionCount, Transition transition,
+        double gamma, string selectorName, string evaluatorName)
     {
-        TabularChecks.Check(selector, actionCount, transition, gamma, nameof(selector));
-        Guard.SameLength(selector.Length, evaluator.Length, nameof(evaluator), nameof(selector));
-        TabularChecks.Check(evaluator, actionCount, transition, gamma, nameof(evaluator));
+        TabularChecks.Check(selector, actionCount, transition, gamma, selectorName);
+        Guard.SameLength(selector.Length, evaluator.Length, evaluatorName, selectorName);
+        TabularChecks.Check(evaluator, actionCount, transition, gamma, evaluatorName);
         double bootstrap = 0.0;
         if (!transition.Terminated)
         {
@@ -35,7 +40,7 @@ public static class DoubleQLearning
             bootstrap = gamma * evaluator[offset + best];
         }
 
-        return transition.Reward + bootstrap - selector[transition.State * actionCount + transition.Action];
+        return Guard.TdError(transition.Reward, bootstrap, selector[transition.State * actionCount + transition.Action], selectorName);
     }
 
     /// <summary>
@@ -53,9 +58,9 @@ public static class DoubleQLearning
 
         Span<double> updated = updateFirst ? first : second;
         double delta = updateFirst
-            ? TdError(first, second, actionCount, transition, gamma)
-            : TdError(second, first, actionCount, transition, gamma);
-        updated[transition.State * actionCount + transition.Action] += alpha * delta;
+            ? TdError(first, second, actionCount, transition, gamma, nameof(first), nameof(second))
+            : TdError(second, first, actionCount, transition, gamma, nameof(second), nameof(first));
+        TabularChecks.Apply(updated, transition.State * actionCount + transition.Action, alpha, delta, updateFirst ? nameof(first) : nameof(second));
         return delta;
     }
 

@@ -23,7 +23,8 @@ public static class ExpectedSarsa
             expected += nextPolicy[a] * next[a];
         }
 
-        return Delta(q, actionCount, transition, expected, gamma);
+        // Σₐ π(a|s′)Q(s′,a) lies between min and max Q(s′,·); the clamp only undoes rounding past ±double.MaxValue.
+        return Delta(q, actionCount, transition, Math.Clamp(expected, -double.MaxValue, double.MaxValue), gamma);
     }
 
     /// <summary>The TD error δₜ with π ε-greedy w.r.t. Q. Pure.</summary>
@@ -39,7 +40,14 @@ public static class ExpectedSarsa
             sum += next[a];
         }
 
-        return Delta(q, actionCount, transition, epsilon * sum / actionCount + (1.0 - epsilon) * max, gamma);
+        double mean = sum / actionCount;
+        if (!double.IsFinite(mean))
+        {
+            mean = Guard.Mean(next);
+        }
+
+        double expected = epsilon * mean + (1.0 - epsilon) * max;
+        return Delta(q, actionCount, transition, Math.Clamp(expected, -double.MaxValue, double.MaxValue), gamma);
     }
 
     /// <summary>In place with a given π(·|sₜ₊₁): Q(s,a) ← Q(s,a) + αδₜ. Returns δₜ.</summary>
@@ -48,7 +56,7 @@ public static class ExpectedSarsa
     {
         Guard.LearningRate(alpha);
         double delta = TdError(q, actionCount, transition, nextPolicy, gamma);
-        q[transition.State * actionCount + transition.Action] += alpha * delta;
+        TabularChecks.Apply(q, transition.State * actionCount + transition.Action, alpha, delta, nameof(q));
         return delta;
     }
 
@@ -57,13 +65,13 @@ public static class ExpectedSarsa
     {
         Guard.LearningRate(alpha);
         double delta = TdError(q, actionCount, transition, epsilon, gamma);
-        q[transition.State * actionCount + transition.Action] += alpha * delta;
+        TabularChecks.Apply(q, transition.State * actionCount + transition.Action, alpha, delta, nameof(q));
         return delta;
     }
 
     private static double Delta(ReadOnlySpan<double> q, int actionCount, Transition transition, double expectedNext, double gamma)
     {
         double bootstrap = transition.Terminated ? 0.0 : gamma * expectedNext;
-        return transition.Reward + bootstrap - q[transition.State * actionCount + transition.Action];
+        return Guard.TdError(transition.Reward, bootstrap, q[transition.State * actionCount + transition.Action], nameof(q));
     }
 }

@@ -18,7 +18,12 @@ public static class MonteCarlo
         Guard.Finite(estimate);
         Guard.Finite(ret);
         Guard.AtLeast(count, 1);
-        return estimate + (ret - estimate) / count;
+        double updated = estimate + (ret - estimate) / count;
+
+        // Gₜ − V overflows only when both are near ±double.MaxValue; the new mean (1 − 1/n)V + Gₜ/n lies between them.
+        return double.IsFinite(updated)
+            ? updated
+            : Math.Clamp(estimate - estimate / count + ret / count, -double.MaxValue, double.MaxValue);
     }
 
     /// <summary>Constant-α Monte Carlo: V ← V + α(G − V). Returns the new estimate.</summary>
@@ -27,7 +32,12 @@ public static class MonteCarlo
         Guard.Finite(estimate);
         Guard.Finite(ret);
         Guard.LearningRate(alpha);
-        return estimate + alpha * (ret - estimate);
+        double updated = estimate + alpha * (ret - estimate);
+
+        // Gₜ − V overflows only when both are near ±double.MaxValue; (1 − α)V + αGₜ lies between them.
+        return double.IsFinite(updated)
+            ? updated
+            : Math.Clamp((1.0 - alpha) * estimate + alpha * ret, -double.MaxValue, double.MaxValue);
     }
 
     /// <summary>
@@ -43,8 +53,8 @@ public static class MonteCarlo
             throw new ArgumentOutOfRangeException($"counts[{index}]", counts[index], $"counts[{index}] must be ≥ 0 but was {counts[index]}.");
         }
 
-        double error = ret - values[index];
         double updated = IncrementalMean(values[index], ret, counts[index] + 1);
+        double error = Guard.TdError(ret, 0.0, values[index], nameof(ret));
         counts[index]++;
         values[index] = updated;
         return error;
@@ -55,8 +65,9 @@ public static class MonteCarlo
     {
         Guard.NotEmpty(values.Length, nameof(values));
         Guard.Index(index, values.Length);
-        double error = ret - values[index];
-        values[index] = ConstantAlpha(values[index], ret, alpha);
+        double updated = ConstantAlpha(values[index], ret, alpha);
+        double error = Guard.TdError(ret, 0.0, values[index], nameof(ret));
+        values[index] = updated;
         return error;
     }
 }

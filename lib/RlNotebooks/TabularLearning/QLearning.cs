@@ -25,7 +25,7 @@ public static class QLearning
             bootstrap = gamma * max;
         }
 
-        return transition.Reward + bootstrap - q[transition.State * actionCount + transition.Action];
+        return Guard.TdError(transition.Reward, bootstrap, q[transition.State * actionCount + transition.Action], nameof(q));
     }
 
     /// <summary>In place: Q(s,a) ← Q(s,a) + αδₜ. Returns δₜ.</summary>
@@ -33,7 +33,7 @@ public static class QLearning
     {
         Guard.LearningRate(alpha);
         double delta = TdError(q, actionCount, transition, gamma);
-        q[transition.State * actionCount + transition.Action] += alpha * delta;
+        TabularChecks.Apply(q, transition.State * actionCount + transition.Action, alpha, delta, nameof(q));
         return delta;
     }
 }

@@ -15,7 +15,7 @@ public static class Sarsa
         TabularChecks.Check(q, actionCount, transition, gamma);
         Guard.Index(nextAction, actionCount);
         double bootstrap = transition.Terminated ? 0.0 : gamma * q[transition.NextState * actionCount + nextAction];
-        return transition.Reward + bootstrap - q[transition.State * actionCount + transition.Action];
+        return Guard.TdError(transition.Reward, bootstrap, q[transition.State * actionCount + transition.Action], nameof(q));
     }
 
     /// <summary>In place: Q(s,a) ← Q(s,a) + αδₜ. Returns δₜ.</summary>
@@ -23,7 +23,7 @@ public static class Sarsa
     {
         Guard.LearningRate(alpha);
         double delta = TdError(q, actionCount, transition, nextAction, gamma);
-        q[transition.State * actionCount + transition.Action] += alpha * delta;
+        TabularChecks.Apply(q, transition.State * actionCount + transition.Action, alpha, delta, nameof(q));
         return delta;
     }
 }

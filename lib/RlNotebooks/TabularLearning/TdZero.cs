@@ -22,7 +22,7 @@ public static class TdZero
         EntryFinite(v, state);
         EntryFinite(v, nextState);
         double bootstrap = terminated ? 0.0 : gamma * v[nextState];
-        return reward + bootstrap - v[state];
+        return Guard.TdError(reward, bootstrap, v[state], nameof(v));
     }
 
     /// <summary>In place: V(s) ← V(s) + αδₜ. Returns δₜ.</summary>
@@ -30,7 +30,7 @@ public static class TdZero
     {
         Guard.LearningRate(alpha);
         double delta = TdError(v, state, reward, nextState, terminated, gamma);
-        v[state] += alpha * delta;
+        TabularChecks.Apply(v, state, alpha, delta, nameof(v));
         return delta;
     }
 

@@ -34,6 +34,26 @@ internal static class TabularChecks
         return states;
     }
 
+    /// <summary>
+    /// Applies table[index] += α·δ and returns nothing; when the sum overflows (both near ±double.MaxValue) it is taken as
+    /// (1 − α)·table[index] + α·(table[index] + δ) evaluated as 4·(x/4 + αδ/4), and a result beyond ±double.MaxValue throws a
+    /// named overflow error before the table is changed.
+    /// </summary>
+    public static void Apply(Span<double> table, int index, double alpha, double delta, string tableName)
+    {
+        double updated = table[index] + alpha * delta;
+        if (!double.IsFinite(updated))
+        {
+            updated = 4.0 * (0.25 * table[index] + 0.25 * alpha * delta);
+            if (!double.IsFinite(updated))
+            {
+                throw Guard.Overflow($"{tableName}[{index}] + α·δ", tableName);
+            }
+        }
+
+        table[index] = updated;
+    }
+
     /// <summary>Throws unless every Q(s,·) of the row is finite; the message (built only on failure) names the state and action.</summary>
     private static void RowFinite(ReadOnlySpan<double> q, int actionCount, int state, string role, string tableName)
     {
