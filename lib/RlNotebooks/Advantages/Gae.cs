@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using RlNotebooks.Returns;
 using RlNotebooks.Validation;
 
 namespace RlNotebooks.Advantages;
@@ -101,10 +102,13 @@ public static class Gae
         Guard.UnitInterval(lambda);
         Guard.DestinationLength(rewards.Length, destination.Length, nameof(destination));
 
+        // Âₜ = aₜ Âₜ₊₁ + δₜ with aₜ = γλ(1 − doneₜ), from Â_T = 0 (the last δ is used alone).
+        var step = new Step(rewards, values, nextValues, terminated, truncated, gamma, lambda);
+
         // A NaN or ±∞ input, or an overflow, leaves a non-finite value in the destination; the final carry alone does not
         // show it (an episode cut, or a later term cancelling, hides it), so the kernel also returns Σ (xₜ − xₜ) over what it
         // wrote: 0 when every value is finite, NaN otherwise.
-        if (Backward(rewards, values, nextValues, terminated, truncated, gamma, lambda, destination) != 0.0)
+        if (BackwardRecurrence.Run(step, 0.0, destination[..rewards.Length]) != 0.0)
         {
             Guard.AllFinite(rewards);
             Guard.AllFinite(values);
@@ -114,66 +118,39 @@ public static class Gae
     }
 
     /// <summary>
-    /// Writes Âₜ for t = T−1..0 and returns Σₜ (Âₜ − Âₜ): 0 iff every Âₜ is finite, NaN otherwise.
-    /// Kept out of line (NoInlining) and fully optimised at once (AggressiveOptimization): when a hot caller inlined it, the JIT ran out of inlining budget for <c>Step</c> and the loop became 2–3× slower.
+    /// Step t written as Âₜ = aₜ Âₜ₊₁ + δₜ for <see cref="BackwardRecurrence"/>: aₜ = γλ(1 − doneₜ),
+    /// δₜ = rₜ₊₁ + γ(1 − terminatedₜ)V(sₜ₊₁) − V(sₜ); branch-free.
     /// </summary>
-    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
-    private static double Backward(ReadOnlySpan<double> rewards, ReadOnlySpan<double> values, ReadOnlySpan<double> nextValues,
-        ReadOnlySpan<bool> terminated, ReadOnlySpan<bool> truncated, double gamma, double lambda, Span<double> destination)
+    private readonly ref struct Step : IRecurrenceStep
     {
-        ref double r = ref MemoryMarshal.GetReference(rewards);
-        ref double v = ref MemoryMarshal.GetReference(values);
-        ref double nv = ref MemoryMarshal.GetReference(nextValues);
-        ref byte term = ref Unsafe.As<bool, byte>(ref MemoryMarshal.GetReference(terminated));
-        ref byte trunc = ref Unsafe.As<bool, byte>(ref MemoryMarshal.GetReference(truncated));
-        ref double a = ref MemoryMarshal.GetReference(destination);
+        private readonly ref double _rewards;
+        private readonly ref double _values;
+        private readonly ref double _nextValues;
+        private readonly ref byte _terminated;
+        private readonly ref byte _truncated;
+        private readonly double _gamma;
+        private readonly double _gammaLambda;
 
-        // Âₜ = aₜ Âₜ₊₁ + δₜ with aₜ = γλ(1 − doneₜ) is a latency-bound linear recurrence, so two steps are taken at once:
-        // Âₜ₋₁ = (aₜ₋₁aₜ) Âₜ₊₁ + (aₜ₋₁δₜ + δₜ₋₁) leaves one fused multiply-add per two steps on the dependency chain.
-        double gammaLambda = gamma * lambda;
-        double carry = 0.0;
-        double poison = 0.0;
-        nint t = rewards.Length - 1;
-        if ((rewards.Length & 1) != 0)
+        public Step(ReadOnlySpan<double> rewards, ReadOnlySpan<double> values, ReadOnlySpan<double> nextValues,
+            ReadOnlySpan<bool> terminated, ReadOnlySpan<bool> truncated, double gamma, double lambda)
         {
-            Step(ref r, ref v, ref nv, ref term, ref trunc, t, gamma, gammaLambda, out double a1, out double delta1);
-            carry = Math.FusedMultiplyAdd(a1, carry, delta1);
-            Unsafe.Add(ref a, t) = carry;
-            poison = carry - carry;
-            t--;
+            _rewards = ref MemoryMarshal.GetReference(rewards);
+            _values = ref MemoryMarshal.GetReference(values);
+            _nextValues = ref MemoryMarshal.GetReference(nextValues);
+            _terminated = ref Unsafe.As<bool, byte>(ref MemoryMarshal.GetReference(terminated));
+            _truncated = ref Unsafe.As<bool, byte>(ref MemoryMarshal.GetReference(truncated));
+            _gamma = gamma;
+            _gammaLambda = gamma * lambda;
         }
 
-        // poison accumulates xₜ − xₜ (0, or NaN for ±∞/NaN) on its own dependency chain, beside the carry's, so it costs
-        // almost nothing in this latency-bound loop, unlike a second pass over the destination.
-        for (; t > 0; t -= 2)
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void Coefficients(nint t, out double a, out double b)
         {
-            Step(ref r, ref v, ref nv, ref term, ref trunc, t, gamma, gammaLambda, out double a1, out double delta1);
-            Step(ref r, ref v, ref nv, ref term, ref trunc, t - 1, gamma, gammaLambda, out double a0, out double delta0);
-            double advantage1 = Math.FusedMultiplyAdd(a1, carry, delta1);
-            Unsafe.Add(ref a, t) = advantage1;
-            carry = Math.FusedMultiplyAdd(a0 * a1, carry, Math.FusedMultiplyAdd(a0, delta1, delta0));
-            Unsafe.Add(ref a, t - 1) = carry;
-            poison += (advantage1 - advantage1) + (carry - carry);
+            int terminal = Unsafe.Add(ref _terminated, t);
+            int ended = terminal | Unsafe.Add(ref _truncated, t);
+            b = Unsafe.Add(ref _rewards, t) + _gamma * BackwardRecurrence.Indicator(terminal ^ 1) * Unsafe.Add(ref _nextValues, t)
+                - Unsafe.Add(ref _values, t);
+            a = _gammaLambda * BackwardRecurrence.Indicator(ended ^ 1);
         }
-
-        return poison;
     }
-
-    /// <summary>Step t written as Âₜ = aₜ Âₜ₊₁ + δₜ: aₜ = γλ(1 − doneₜ), δₜ = rₜ₊₁ + γ(1 − terminatedₜ)V(sₜ₊₁) − V(sₜ); branch-free.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Step(ref double rewards, ref double values, ref double nextValues, ref byte terminated, ref byte truncated,
-        nint t, double gamma, double gammaLambda, out double coefficient, out double delta)
-    {
-        int terminal = Unsafe.Add(ref terminated, t);
-        int ended = terminal | Unsafe.Add(ref truncated, t);
-        delta = Unsafe.Add(ref rewards, t) + gamma * Indicator(terminal ^ 1) * Unsafe.Add(ref nextValues, t) - Unsafe.Add(ref values, t);
-        coefficient = gammaLambda * Indicator(ended ^ 1);
-    }
-
-    /// <summary>
-    /// 1.0 if <paramref name="bit"/> is 1 and 0.0 if it is 0, built from the bit pattern of 1.0: unlike an int-to-double
-    /// conversion (cvtsi2sd) it carries no false dependency on a register that may hold the loop-carried value.
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static double Indicator(int bit) => BitConverter.Int64BitsToDouble(-(long)bit & 0x3FF0000000000000L);
 }

@@ -52,10 +52,13 @@ public static class DiscountedReturns
         Guard.UnitInterval(gamma);
         Guard.DestinationLength(rewards.Length, destination.Length, nameof(destination));
 
+        // Gₜ = aₜ Gₜ₊₁ + bₜ from G_T = nextValues[T−1], so that a cut-off last step bootstraps from it.
+        var step = new Step(rewards, nextValues, terminated, truncated, gamma);
+
         // A NaN or ±∞ input, or an overflow, leaves a non-finite value in the destination; the final carry alone does not
         // show it (an episode cut, or a later term cancelling, hides it), so the kernel also returns Σ (xₜ − xₜ) over what it
         // wrote: 0 when every value is finite, NaN otherwise.
-        if (Backward(rewards, nextValues, terminated, truncated, gamma, destination) != 0.0)
+        if (BackwardRecurrence.Run(step, nextValues[^1], destination[..rewards.Length]) != 0.0)
         {
             Guard.AllFinite(rewards);
             Guard.AllFinite(nextValues);
@@ -64,68 +67,34 @@ public static class DiscountedReturns
     }
 
     /// <summary>
-    /// Writes Gₜ for t = T−1..0 and returns Σₜ (Gₜ − Gₜ): 0 iff every Gₜ is finite, NaN otherwise.
-    /// Kept out of line (NoInlining) and fully optimised at once (AggressiveOptimization): when a hot caller inlined it, the JIT ran out of inlining budget for <c>Step</c> and the loop became 2–3× slower.
+    /// Step t written as Gₜ = aₜ Gₜ₊₁ + bₜ for <see cref="BackwardRecurrence"/>, branch-free: aₜ = γ(1 − endedₜ) and
+    /// bₜ = rₜ₊₁ + γ·(truncated only ? V(sₜ₊₁) : 0), i.e. Gₜ = rₜ₊₁ + γ·(ended ? (terminal ? 0 : V(sₜ₊₁)) : Gₜ₊₁).
     /// </summary>
-    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
-    private static double Backward(ReadOnlySpan<double> rewards, ReadOnlySpan<double> nextValues,
-        ReadOnlySpan<bool> terminated, ReadOnlySpan<bool> truncated, double gamma, Span<double> destination)
+    private readonly ref struct Step : IRecurrenceStep
     {
-        ref double r = ref MemoryMarshal.GetReference(rewards);
-        ref double nv = ref MemoryMarshal.GetReference(nextValues);
-        ref byte term = ref Unsafe.As<bool, byte>(ref MemoryMarshal.GetReference(terminated));
-        ref byte trunc = ref Unsafe.As<bool, byte>(ref MemoryMarshal.GetReference(truncated));
-        ref double g = ref MemoryMarshal.GetReference(destination);
+        private readonly ref double _rewards;
+        private readonly ref double _nextValues;
+        private readonly ref byte _terminated;
+        private readonly ref byte _truncated;
+        private readonly double _gamma;
 
-        // Gₜ = aₜ Gₜ₊₁ + bₜ is a latency-bound linear recurrence, so two steps are taken at once:
-        // Gₜ₋₁ = (aₜ₋₁aₜ) Gₜ₊₁ + (aₜ₋₁bₜ + bₜ₋₁) leaves one fused multiply-add per two steps on the dependency chain.
-        // The carry starts at nextValues[T−1] so that a cut-off last step bootstraps from it.
-        double carry = Unsafe.Add(ref nv, rewards.Length - 1);
-        double poison = 0.0;
-        nint t = rewards.Length - 1;
-        if ((rewards.Length & 1) != 0)
+        public Step(ReadOnlySpan<double> rewards, ReadOnlySpan<double> nextValues,
+            ReadOnlySpan<bool> terminated, ReadOnlySpan<bool> truncated, double gamma)
         {
-            Step(ref r, ref nv, ref term, ref trunc, t, gamma, out double a1, out double b1);
-            carry = Math.FusedMultiplyAdd(a1, carry, b1);
-            Unsafe.Add(ref g, t) = carry;
-            poison = carry - carry;
-            t--;
+            _rewards = ref MemoryMarshal.GetReference(rewards);
+            _nextValues = ref MemoryMarshal.GetReference(nextValues);
+            _terminated = ref Unsafe.As<bool, byte>(ref MemoryMarshal.GetReference(terminated));
+            _truncated = ref Unsafe.As<bool, byte>(ref MemoryMarshal.GetReference(truncated));
+            _gamma = gamma;
         }
 
-        // poison accumulates xₜ − xₜ (0, or NaN for ±∞/NaN) on its own dependency chain, beside the carry's, so it costs
-        // almost nothing in this latency-bound loop, unlike a second pass over the destination.
-        for (; t > 0; t -= 2)
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void Coefficients(nint t, out double a, out double b)
         {
-            Step(ref r, ref nv, ref term, ref trunc, t, gamma, out double a1, out double b1);
-            Step(ref r, ref nv, ref term, ref trunc, t - 1, gamma, out double a0, out double b0);
-            double g1 = Math.FusedMultiplyAdd(a1, carry, b1);
-            Unsafe.Add(ref g, t) = g1;
-            carry = Math.FusedMultiplyAdd(a0 * a1, carry, Math.FusedMultiplyAdd(a0, b1, b0));
-            Unsafe.Add(ref g, t - 1) = carry;
-            poison += (g1 - g1) + (carry - carry);
+            int terminal = Unsafe.Add(ref _terminated, t);
+            int ended = terminal | Unsafe.Add(ref _truncated, t);
+            b = Unsafe.Add(ref _rewards, t) + _gamma * BackwardRecurrence.Indicator(ended ^ terminal) * Unsafe.Add(ref _nextValues, t);
+            a = _gamma * BackwardRecurrence.Indicator(ended ^ 1);
         }
-
-        return poison;
     }
-
-    /// <summary>
-    /// Step t written as Gₜ = aₜ Gₜ₊₁ + bₜ, branch-free: aₜ = γ(1 − endedₜ) and bₜ = rₜ₊₁ + γ·(truncated only ? V(sₜ₊₁) : 0),
-    /// i.e. Gₜ = rₜ₊₁ + γ·(ended ? (terminal ? 0 : V(sₜ₊₁)) : Gₜ₊₁).
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Step(ref double rewards, ref double nextValues, ref byte terminated, ref byte truncated,
-        nint t, double gamma, out double coefficient, out double offset)
-    {
-        int terminal = Unsafe.Add(ref terminated, t);
-        int ended = terminal | Unsafe.Add(ref truncated, t);
-        offset = Unsafe.Add(ref rewards, t) + gamma * Indicator(ended ^ terminal) * Unsafe.Add(ref nextValues, t);
-        coefficient = gamma * Indicator(ended ^ 1);
-    }
-
-    /// <summary>
-    /// 1.0 if <paramref name="bit"/> is 1 and 0.0 if it is 0, built from the bit pattern of 1.0: unlike an int-to-double
-    /// conversion (cvtsi2sd) it carries no false dependency on a register that may hold the loop-carried value.
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static double Indicator(int bit) => BitConverter.Int64BitsToDouble(-(long)bit & 0x3FF0000000000000L);
 }
