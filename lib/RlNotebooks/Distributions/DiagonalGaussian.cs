@@ -32,7 +32,7 @@ public static class DiagonalGaussian
             logProb -= 0.5 * z * z + logStd[i] + HalfLogTwoPi;
         }
 
-        return Finite(logProb, xName);
+        return double.IsFinite(logProb) ? logProb : throw Guard.Overflow("log N(x; μ, σ)", xName);
     }
 
     /// <summary>Differential entropy H = Σ_i (log σ_i + ½ log(2πe)) in nats; ½ log(2πe) ≈ 1.4189385 per standard-normal dimension.</summary>
@@ -46,7 +46,7 @@ public static class DiagonalGaussian
             entropy += logStd[i] + HalfLogTwoPi + 0.5;
         }
 
-        return Finite(entropy, nameof(logStd));
+        return double.IsFinite(entropy) ? entropy : throw Guard.Overflow("H = Σ (log σᵢ + ½ log(2πe))", nameof(logStd));
     }
 
     /// <summary>
@@ -68,7 +68,7 @@ public static class DiagonalGaussian
             kl += 0.5 * (double.ExpM1(logVarianceRatio) - logVarianceRatio) + 0.5 * z * z;
         }
 
-        return Math.Max(0.0, Finite(kl, nameof(mean1)));
+        return double.IsFinite(kl) ? Math.Max(0.0, kl) : throw Guard.Overflow("D_KL(N₁‖N₂)", nameof(mean1));
     }
 
     /// <summary>∇_μ log π(x) and ∇_{log σ} log π(x) as a new record.</summary>
@@ -136,9 +136,4 @@ public static class DiagonalGaussian
         Guard.AllFinite(mean, meanName);
         Guard.AllFinite(logStd, logStdName);
     }
-
-    private static double Finite(double value, string paramName) =>
-        double.IsFinite(value)
-            ? value
-            : throw new ArgumentException($"the result overflowed to {value}; the inputs are too far apart for double precision.", paramName);
 }

@@ -90,7 +90,7 @@ public static class TanhGaussian
 
         return double.IsFinite(logProb)
             ? logProb
-            : throw new ArgumentException($"log π(a) overflowed to {logProb}.", preTanhName);
+            : throw Guard.Overflow("log π(a)", preTanhName);
     }
 
     /// <summary>Draws u ~ N(μ, σ) and returns a = squash(u), u and log π(a) in a new record.</summary>

@@ -64,5 +64,5 @@ public static class ImportanceSamplingEstimators
     private static double Checked(double estimate) =>
         double.IsFinite(estimate)
             ? estimate
-            : throw new ArgumentException($"the importance-weighted sum overflowed to {estimate}; the ratios or returns are too large.", "ratios");
+            : throw Guard.Overflow("the importance-weighted sum Σ ρᵢGᵢ", "ratios");
 }

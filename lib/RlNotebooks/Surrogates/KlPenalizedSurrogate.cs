@@ -25,6 +25,6 @@ public static class KlPenalizedSurrogate
         double value = CpiSurrogate.Value(newLogProbs, oldLogProbs, advantages) - beta * klDivergence;
         return double.IsFinite(value)
             ? value
-            : throw new ArgumentException($"β · KL = {beta} · {klDivergence} overflowed.", nameof(beta));
+            : throw Guard.Overflow("mean(rₜÂₜ) − β·KL", nameof(beta));
     }
 }

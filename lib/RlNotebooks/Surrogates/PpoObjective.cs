@@ -51,6 +51,6 @@ public static class PpoObjective
         double total = clip - valueCoefficient * valueLoss + entropyCoefficient * entropy;
         return double.IsFinite(total)
             ? new PpoObjectiveTerms(clip, valueLoss, entropy, total)
-            : throw new ArgumentException($"the combined objective overflowed to {total}; check the coefficients.", nameof(valueCoefficient));
+            : throw Guard.Overflow("L^CLIP − c₁L^VF + c₂S", nameof(valueCoefficient));
     }
 }

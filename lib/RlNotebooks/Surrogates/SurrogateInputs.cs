@@ -90,7 +90,7 @@ internal static class SurrogateInputs
     internal static double CheckedMean(double sum, int count, string paramName) =>
         double.IsFinite(sum)
             ? sum / count
-            : throw new ArgumentException($"the sum over {paramName} overflowed to {sum}; ratios or advantages are too large.", paramName);
+            : throw Guard.Overflow($"the sum over {paramName}", paramName);
 
     /// <summary>Scalar Σ_{t ∈ [start, end)} min(rₜ Âₜ, clip(rₜ, low, high) Âₜ) with per-sample checks and gradient.</summary>
     private static double PessimisticTerms(ReadOnlySpan<double> newLogProbs, ReadOnlySpan<double> oldLogProbs,

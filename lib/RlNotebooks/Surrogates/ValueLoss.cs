@@ -102,6 +102,6 @@ public static class ValueLoss
 
         return double.IsFinite(sum)
             ? sum * inverseN
-            : throw new ArgumentException($"the squared errors overflowed to {sum}; values and targets are too far apart.", nameof(values));
+            : throw Guard.Overflow("Σ (V − V^targ)²", nameof(values));
     }
 }
