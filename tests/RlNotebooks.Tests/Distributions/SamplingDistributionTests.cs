@@ -1,8 +1,8 @@
-using RlNotebooks.Environments;
+using RlNotebooks.Distributions;
 
-namespace RlNotebooks.Tests.Environments;
+namespace RlNotebooks.Tests.Distributions;
 
-public class SamplingTests
+public class SamplingDistributionTests
 {
     [Fact]
     public void Categorical_never_returns_a_zero_probability_index()
@@ -10,7 +10,7 @@ public class SamplingTests
         var random = new Random(1);
         for (int i = 0; i < 1000; i++)
         {
-            Assert.Equal(1, Sampling.Categorical([0.0, 1.0, 0.0], random));
+            Assert.Equal(1, Categorical.SampleFromProbabilities([0.0, 1.0, 0.0], random));
         }
     }
 
@@ -23,7 +23,7 @@ public class SamplingTests
         double sum = 0, sumSq = 0;
         for (int i = 0; i < n; i++)
         {
-            double z = Sampling.StandardNormal(random);
+            double z = StandardNormal.Sample(random);
             sum += z;
             sumSq += z * z;
         }
@@ -36,10 +36,10 @@ public class SamplingTests
     public void Categorical_rejects_bad_probabilities()
     {
         var random = new Random(0);
-        var negative = Assert.Throws<ArgumentException>(() => Sampling.Categorical([0.5, -0.1], random));
+        var negative = Assert.Throws<ArgumentException>(() => Categorical.SampleFromProbabilities([0.5, -0.1], random));
         Assert.Equal("probabilities", negative.ParamName);
         Assert.Contains("probabilities[1]", negative.Message);
-        Assert.Equal("probabilities", Assert.Throws<ArgumentException>(() => Sampling.Categorical([], random)).ParamName);
-        Assert.Equal("probabilities", Assert.Throws<ArgumentException>(() => Sampling.Categorical([0.0, 0.0], random)).ParamName);
+        Assert.Equal("probabilities", Assert.Throws<ArgumentException>(() => Categorical.SampleFromProbabilities([], random)).ParamName);
+        Assert.Equal("probabilities", Assert.Throws<ArgumentException>(() => Categorical.SampleFromProbabilities([0.0, 0.0], random)).ParamName);
     }
 }
