@@ -12,7 +12,8 @@ public static class CategoricalDistribution
     /// <summary>log π(aₜ|sₜ) = z_{aₜ} − log Σ_b e^{z_b} for integer actions [N]; returns [N].</summary>
     public static Tensor LogProb(Tensor logits, Tensor actions)
     {
-        long n = Shapes.Rows(logits, nameof(logits), -1, nameof(logits));
+        Shapes.Rows(logits, nameof(logits), -1, nameof(logits));
+        long n = logits.shape[0];
         Shapes.Actions(actions, nameof(actions), n, logits.shape[1]);
         using var scope = NewDisposeScope();
         return logits.log_softmax(1).gather(1, actions.unsqueeze(1)).squeeze(1).MoveToOuterDisposeScope();

@@ -52,7 +52,8 @@ public static class GaussianDistribution
 
     private static void Check(Tensor x, Tensor mean, Tensor logStd)
     {
-        long n = Shapes.Rows(mean, nameof(mean), -1, nameof(mean));
+        Shapes.Rows(mean, nameof(mean), -1, nameof(mean));
+        long n = mean.shape[0];
         Shapes.Rows(x, nameof(x), n, nameof(mean));
         if (x.shape[1] != mean.shape[1])
         {

@@ -34,7 +34,8 @@ public static class DeterministicPolicyLosses
     /// </summary>
     public static Tensor SmoothedTargetActions(Tensor targetActions, Tensor noise, double noiseClip, Tensor low, Tensor high)
     {
-        long n = Shapes.Rows(targetActions, nameof(targetActions), -1, nameof(targetActions));
+        Shapes.Rows(targetActions, nameof(targetActions), -1, nameof(targetActions));
+        long n = targetActions.shape[0];
         Shapes.Rows(noise, nameof(noise), n, nameof(targetActions));
         if (noise.shape[1] != targetActions.shape[1])
         {

@@ -30,7 +30,8 @@ public sealed class QCritic : nn.Module<Tensor, Tensor, Tensor>
     /// <summary>Q_φ(sₜ, aₜ) for observations [N, obs] and actions [N, d]; returns [N].</summary>
     public override Tensor forward(Tensor observations, Tensor actions)
     {
-        long n = Shapes.Rows(observations, nameof(observations), -1, nameof(observations));
+        Shapes.Rows(observations, nameof(observations), -1, nameof(observations));
+        long n = observations.shape[0];
         Shapes.Rows(actions, nameof(actions), n, nameof(observations));
         if (actions.shape[1] != ActionSize)
         {

@@ -30,7 +30,7 @@ public static class Checkpoints
         {
             module.load(path, strict: true);
         }
-        catch (Exception e) when (e is not ArgumentException)
+        catch (Exception e)
         {
             throw new ArgumentException($"{path} does not hold the parameters of this {module.GetType().Name}: {e.Message}", nameof(path), e);
         }

@@ -37,7 +37,7 @@ public static class FisherVectorProduct
             throw new ArgumentException($"{nameof(meanKl)} returned shape {Torch.Shapes.Describe(kl)}; expected the mean KL, a single number.", nameof(meanKl));
         }
 
-        Tensor klGradient = FlatParameters.Flatten(autograd.grad([kl], parameters, create_graph: true));
+        Tensor klGradient = FlatParameters.Flatten(autograd.grad([kl], parameters, retain_graph: true, create_graph: true));
         Tensor gradientDotV = (klGradient * v.to(klGradient.dtype)).sum();
         Tensor fv = FlatParameters.Flatten(autograd.grad([gradientDotV], parameters));
         return (fv + v.to(fv.dtype) * fv.Constant(damping)).detach().MoveToOuterDisposeScope();
