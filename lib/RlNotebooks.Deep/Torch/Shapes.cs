@@ -9,6 +9,9 @@ namespace RlNotebooks.Deep.Torch;
 /// </summary>
 public static class Shapes
 {
+    // Every loss and distribution function checks its inputs here first, so the one-thread default applies to them too.
+    static Shapes() => TorchThreads.EnsureDefault();
+
     /// <summary>Requires a floating-point batch of per-sample numbers, shape [N] with N ≥ 1.</summary>
     /// <returns>N.</returns>
     public static long Batch(Tensor tensor, string paramName)
