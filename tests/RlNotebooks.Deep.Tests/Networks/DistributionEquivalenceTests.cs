@@ -113,5 +113,8 @@ public sealed class DistributionEquivalenceTests
         Assert.Equal("actions", Assert.ThrowsAny<ArgumentException>(() => CategoricalDistribution.LogProb(logits, tensor(new long[] { 0, 1, 2, 3 }))).ParamName);
         Assert.Equal("actions", Assert.ThrowsAny<ArgumentException>(() => CategoricalDistribution.LogProb(logits, tensor(new long[] { 0, 1 }))).ParamName);
         Assert.Equal("logStd", Assert.Throws<ArgumentException>(() => GaussianDistribution.LogProb(logits, logits, zeros(2, float64))).ParamName);
+        Assert.Equal("x", Assert.Throws<ArgumentException>(() => GaussianDistribution.LogProb(zeros(4, 2, float64), logits, zeros(Width, float64))).ParamName);
+        Assert.Equal("mean2", Assert.Throws<ArgumentException>(() => GaussianDistribution.KlDivergence(logits, zeros(Width, float64), zeros(5, Width, float64), zeros(Width, float64))).ParamName);
+        Assert.Equal("logStd2", Assert.Throws<ArgumentException>(() => GaussianDistribution.KlDivergence(logits, zeros(Width, float64), logits, zeros(1, float64))).ParamName);
     }
 }
