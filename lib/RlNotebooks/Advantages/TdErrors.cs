@@ -50,7 +50,12 @@ public static class TdErrors
         for (int t = 0; t < rewards.Length; t++)
         {
             double bootstrap = terminated[t] ? 0.0 : gamma * nextValues[t];
-            destination[t] = Guard.TdError(rewards[t], bootstrap, values[t], nameof(rewards));
+            destination[t] = rewards[t] + bootstrap - values[t];
+        }
+
+        if (!Guard.IsAllFinite(destination[..rewards.Length]))
+        {
+            throw Guard.Overflow("δₜ", nameof(rewards));
         }
     }
 }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using RlNotebooks.Validation;
 
 namespace RlNotebooks.Bellman;
@@ -227,13 +228,23 @@ public static class BellmanOperators
     internal static void CheckVDestination(TabularMdp mdp, ReadOnlySpan<double> source, Span<double> destination, string sourceName)
     {
         Guard.SameLength(mdp.StateCount, destination.Length, nameof(destination), "mdp.StateCount");
-        Guard.NoOverlap(source, destination, sourceName);
+        NoOverlap(source, destination, sourceName);
     }
 
     /// <summary>Validates the destination of a Q operator: length |𝒮|·|𝒜| and no overlap with the input <paramref name="sourceName"/>.</summary>
     internal static void CheckQDestination(TabularMdp mdp, ReadOnlySpan<double> source, Span<double> destination, string sourceName)
     {
         Guard.SameLength(mdp.StateCount * mdp.ActionCount, destination.Length, nameof(destination), "mdp.StateCount·mdp.ActionCount");
-        Guard.NoOverlap(source, destination, sourceName);
+        NoOverlap(source, destination, sourceName);
+    }
+
+    /// <summary>Throws when <paramref name="destination"/> overlaps <paramref name="source"/> (a synchronous backup must not read what it writes).</summary>
+    private static void NoOverlap(ReadOnlySpan<double> source, ReadOnlySpan<double> destination, string sourceName,
+        [CallerArgumentExpression(nameof(destination))] string? paramName = null)
+    {
+        if (source.Overlaps(destination))
+        {
+            throw new ArgumentException($"{paramName} must not overlap {sourceName}: a synchronous backup reads every old value.", paramName);
+        }
     }
 }

@@ -45,7 +45,7 @@ public static class Greedy
     /// <summary>a(s) = argmaxₐ Q(s,a) for each state (lowest index among values within <paramref name="tieTolerance"/> of the max).</summary>
     public static int[] Actions(ReadOnlySpan<double> q, int actionCount, double tieTolerance = DefaultTieTolerance)
     {
-        int states = Guard.TableShape(q.Length, actionCount, nameof(q));
+        int states = Guard.RowMajor(q.Length, actionCount, nameof(q), nameof(actionCount));
         var actions = new int[states];
         ActionsInto(q, actionCount, actions, tieTolerance);
         return actions;
@@ -132,7 +132,7 @@ public static class Greedy
 
     private static int CheckQ(ReadOnlySpan<double> q, int actionCount, double tieTolerance)
     {
-        int states = Guard.TableShape(q.Length, actionCount, nameof(q));
+        int states = Guard.RowMajor(q.Length, actionCount, nameof(q), nameof(actionCount));
         Guard.AllFinite(q, nameof(q));
         Guard.NonNegative(tieTolerance);
         return states;

@@ -30,7 +30,7 @@ public static class SoftBellman
     /// <summary>V_soft(s) = τ log Σₐ exp(Q(s,a)/τ) for every state of a Q table.</summary>
     public static double[] SoftValues(ReadOnlySpan<double> q, int actionCount, double tau)
     {
-        var v = new double[Guard.TableShape(q.Length, actionCount, nameof(q))];
+        var v = new double[Guard.RowMajor(q.Length, actionCount, nameof(q), nameof(actionCount))];
         SoftValuesInto(q, actionCount, tau, v);
         return v;
     }
@@ -110,7 +110,7 @@ public static class SoftBellman
 
     private static int CheckQ(ReadOnlySpan<double> q, int actionCount, double tau)
     {
-        int states = Guard.TableShape(q.Length, actionCount, nameof(q));
+        int states = Guard.RowMajor(q.Length, actionCount, nameof(q), nameof(actionCount));
         Guard.AllFinite(q, nameof(q));
         Guard.Positive(tau);
         return states;

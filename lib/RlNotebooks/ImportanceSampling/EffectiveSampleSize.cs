@@ -13,7 +13,7 @@ public static class EffectiveSampleSize
     public static double Compute(ReadOnlySpan<double> weights)
     {
         Guard.NotEmpty(weights.Length, nameof(weights));
-        Guard.ImportanceWeights(weights);
+        WeightChecks.NonNegativeFinite(weights, nameof(weights));
         double max = 0.0;
         for (int i = 0; i < weights.Length; i++)
         {

@@ -57,7 +57,7 @@ public static class ImportanceSamplingEstimators
     {
         Guard.NotEmpty(ratios.Length, nameof(ratios));
         Guard.SameLength(ratios.Length, returns.Length, nameof(returns), nameof(ratios));
-        Guard.ImportanceWeights(ratios);
+        WeightChecks.NonNegativeFinite(ratios, nameof(ratios));
         Guard.AllFinite(returns);
     }
 

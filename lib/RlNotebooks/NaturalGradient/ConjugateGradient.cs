@@ -117,16 +117,6 @@ public static class ConjugateGradient
         g.CopyTo(p);
         double rr = Dot(r, r);
 
-        // CG is linear in g: when gᵀg overflows (entries near double.MaxValue), solve for g·2⁻ᵉ with 2ᵉ ≈ max |gᵢ| and scale
-        // the solution and residual norms back by the exact power of two 2ᵉ at the end.
-        int exponent = double.IsFinite(rr) ? 0 : Math.ILogB(MaxAbs(g));
-        if (exponent != 0)
-        {
-            Scale(r, -exponent);
-            Scale(p, -exponent);
-            rr = Dot(r, r);
-        }
-
         double threshold = tolerance * Math.Sqrt(rr);
         residualNorms[0] = Math.Sqrt(rr);
         int k = 0;
@@ -166,12 +156,6 @@ public static class ConjugateGradient
             residualNorms[k] = Math.Sqrt(rr);
         }
 
-        if (exponent != 0)
-        {
-            Scale(solution, exponent);
-            Scale(residualNorms[..(k + 1)], exponent);
-        }
-
         // Inputs are finite, so a non-finite x or ‖r‖ means x = (F + damping·I)⁻¹g is too large to represent.
         if (!Guard.IsAllFinite(solution) || !Guard.IsAllFinite(residualNorms[..(k + 1)]))
         {
@@ -179,26 +163,6 @@ public static class ConjugateGradient
         }
 
         return k;
-    }
-
-    private static double MaxAbs(ReadOnlySpan<double> values)
-    {
-        double max = 0.0;
-        foreach (double v in values)
-        {
-            max = Math.Max(max, Math.Abs(v));
-        }
-
-        return max;
-    }
-
-    /// <summary>Multiplies every element by 2^<paramref name="exponent"/> (exact barring overflow and subnormals).</summary>
-    private static void Scale(Span<double> values, int exponent)
-    {
-        for (int i = 0; i < values.Length; i++)
-        {
-            values[i] = Math.ScaleB(values[i], exponent);
-        }
     }
 
     private static double Dot(ReadOnlySpan<double> a, ReadOnlySpan<double> b)

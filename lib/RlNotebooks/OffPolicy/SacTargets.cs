@@ -39,7 +39,7 @@ public static class SacTargets
     public static void SoftTargetsInto(ReadOnlySpan<double> rewards, ReadOnlySpan<bool> terminated, ReadOnlySpan<double> nextQ1,
         ReadOnlySpan<double> nextQ2, ReadOnlySpan<double> nextLogProbs, double alpha, double gamma, Span<double> destination)
     {
-        Guard.TwinQBatch(rewards, terminated, nextQ1, nextQ2, gamma, destination);
+        TwinQBatch.Check(rewards, terminated, nextQ1, nextQ2, gamma, destination);
         Guard.SameLength(rewards.Length, nextLogProbs.Length, nameof(nextLogProbs), nameof(rewards));
         Guard.AllFinite(nextLogProbs);
         Guard.NonNegative(alpha);
@@ -50,17 +50,9 @@ public static class SacTargets
                 : rewards[t] + gamma * (Math.Min(nextQ1[t], nextQ2[t]) - alpha * nextLogProbs[t]);
         }
 
-        // Inputs are finite, so a non-finite yₜ is an overflow of min Q − α log π or of r + γ(…): only then is each target
-        // recomputed as r + γ min Q − γα log π with the rescaled three-term sum, which throws if yₜ is truly beyond ±double.MaxValue.
         if (!Guard.IsAllFinite(destination[..rewards.Length]))
         {
-            for (int t = 0; t < rewards.Length; t++)
-            {
-                if (!terminated[t])
-                {
-                    destination[t] = Guard.TdError(rewards[t], gamma * Math.Min(nextQ1[t], nextQ2[t]), gamma * alpha * nextLogProbs[t], nameof(nextLogProbs));
-                }
-            }
+            throw Guard.Overflow("yₜ", nameof(rewards));
         }
     }
 }

@@ -54,17 +54,15 @@ public static class FiniteDifference
             workspace[i] = Shifted(theta[i], h, i);
             double plus = Evaluate(f, workspace, i, +1);
 
-            // Differences are taken of halves, 2·((½f₊ − ½f₀)/h) and (½f₊ − ½f₋)/h: exact power-of-two scalings of the textbook
-            // quotients (the same numbers), except that f₊ − f₋ can no longer overflow when both are near ±double.MaxValue.
             if (scheme == FiniteDifferenceScheme.Forward)
             {
-                destination[i] = 2.0 * ((0.5 * plus - 0.5 * center) / h);
+                destination[i] = (plus - center) / h;
             }
             else
             {
                 workspace[i] = Shifted(theta[i], -h, i);
                 double minus = Evaluate(f, workspace, i, -1);
-                destination[i] = (0.5 * plus - 0.5 * minus) / h;
+                destination[i] = (plus - minus) / (2.0 * h);
             }
 
             if (!double.IsFinite(destination[i]))

@@ -4,11 +4,11 @@ using RlNotebooks.Tests.Support;
 namespace RlNotebooks.Tests.Surrogates;
 
 /// <summary>
-/// The surrogates run Vector256&lt;double&gt;.Count = 4 samples at a time through the shared ratio kernel and finish the tail
-/// one sample at a time. Lengths 1 and 3 are tail only, 4 is one full vector, 5 and 17 are vectors plus a one-sample tail,
-/// 1000 is vectors only. Each result is compared with the straightforward scalar definition using Math.Exp.
+/// Each surrogate is compared with a straightforward reference written here from its definition (Math.Exp per sample),
+/// over short and long batches (lengths 1, 3, 4, 5, 17, 1000), across the whole exp range, and for the order in which bad
+/// samples are reported.
 /// </summary>
-public class RatioKernelTests
+public class SurrogateReferenceTests
 {
     private const double Epsilon = 0.2;
     private const double Unit = 1.0 / (1L << 53); // unit roundoff u = 2⁻⁵³.
@@ -101,7 +101,7 @@ public class RatioKernelTests
     [MemberData(nameof(Lengths))]
     public void K3_matches_the_scalar_definition(int n)
     {
-        // Every fifth sample gets a tiny log-ratio, so some vectors take the expm1 (scalar) route and others the vector route.
+        // Every fifth sample gets a tiny log-ratio, which k3 evaluates with expm1.
         var (newLogProbs, oldLogProbs, _) = Batch(n, seed: 200 + n);
         for (int t = 0; t < n; t += 5)
         {
@@ -123,10 +123,10 @@ public class RatioKernelTests
     }
 
     [Fact]
-    public void Vector_lanes_cover_the_whole_exp_range_from_underflow_to_the_overflow_limit()
+    public void Ratios_cover_the_whole_exp_range_from_underflow_to_the_overflow_limit()
     {
-        // Log-ratios from −800 (r underflows to 0) through the subnormal range (−745 < x < −708) up to 709.78: the vector exp
-        // must agree with Math.Exp everywhere, and lanes holding r = 0 or huge r must not poison their neighbours.
+        // Log-ratios from −800 (r underflows to 0) through the subnormal range (−745 < x < −708) up to 709.78: the ratio
+        // must agree with Math.Exp everywhere, and r = 0 or huge r must not disturb the other samples.
         double[] logRatios = [-800.0, -744.0, -720.5, -708.0, -1e-300, 0.0, 1e-17, 0.3, 700.0, 709.0, 709.78, -0.7];
         double[] advantages = [1.0, -1.0, 2.0, 0.5, 1.0, -3.0, 1.0, 2.0, 1e-300, -1e-300, 1e-300, 1.0];
         var (terms, expectedGradient) = ReferenceClip(logRatios, new double[logRatios.Length], advantages, Epsilon);
@@ -142,7 +142,7 @@ public class RatioKernelTests
     }
 
     [Fact]
-    public void Ratio_of_exactly_one_stays_exactly_one_in_the_vector_lanes()
+    public void Ratio_of_exactly_one_stays_exactly_one()
     {
         // r = exp(0) = 1 exactly, so with ε = 0 no sample is outside the clip interval and L^CPI = mean Â exactly.
         double[] logProbs = [-0.7, 2.5, -1.25, 0.0, -3.5, 1.0, -2.0, 0.25];
@@ -151,9 +151,9 @@ public class RatioKernelTests
     }
 
     [Fact]
-    public void First_bad_sample_is_named_when_it_sits_inside_a_vector()
+    public void First_bad_sample_is_named()
     {
-        // n = 17: samples 4..7 form the second vector; sample 16 is the scalar tail.
+        // n = 17, bad samples at several positions: the first offender in index order is named.
         (double[], double[], double[]) Clean() => Batch(17, seed: 7);
 
         var (newLp, oldLp, adv) = Clean();
@@ -167,15 +167,15 @@ public class RatioKernelTests
         newLp[5] = double.NaN;
         BadInput.Fails(() => ClippedSurrogate.ValueAndGradientInto(newLp, oldLp, adv, Epsilon, new double[17]), "advantages", "advantages[5] must be finite but was NaN");
 
-        // An overflowing log-ratio in lane 2 beats a NaN advantage in lane 3 of the same vector.
+        // An overflowing ratio at index 6 beats a NaN advantage at index 7.
         (newLp, oldLp, adv) = Clean();
         newLp[6] = 800.0;
         adv[7] = double.NaN;
-        BadInput.Fails(() => CpiSurrogate.Value(newLp, oldLp, adv), "newLogProbs", "log-ratio at newLogProbs[6] is 80");
+        BadInput.Fails(() => CpiSurrogate.Value(newLp, oldLp, adv), "newLogProbs", "r[6] = exp(800");
 
         (newLp, oldLp, adv) = Clean();
         newLp[10] = 720.0;
-        BadInput.Fails(() => KlEstimators.K3(newLp, oldLp), "newLogProbs", "log-ratio at newLogProbs[10] is 7");
+        BadInput.Fails(() => KlEstimators.K3(newLp, oldLp), "newLogProbs", "r[10] = exp(72");
 
         (newLp, oldLp, adv) = Clean();
         oldLp[13] = double.NegativeInfinity;
@@ -187,7 +187,7 @@ public class RatioKernelTests
         newLp[4] = double.NegativeInfinity;
         BadInput.Fails(() => ClippedSurrogate.Value(newLp, oldLp, adv, Epsilon), "newLogProbs", "newLogProbs[4] must be finite but was -Infinity");
 
-        // Bad sample in the scalar tail after clean vectors.
+        // A bad last sample.
         (newLp, oldLp, adv) = Clean();
         adv[16] = double.PositiveInfinity;
         BadInput.Fails(() => ClippedSurrogate.Value(newLp, oldLp, adv, Epsilon), "advantages", "advantages[16] must be finite but was Infinity");
@@ -196,7 +196,7 @@ public class RatioKernelTests
     [Fact]
     public void Sum_overflow_is_reported_after_every_sample_has_been_validated()
     {
-        // Finite but huge terms overflow the sum in the first vector; a NaN advantage later still wins, as in the scalar loop.
+        // Finite but huge terms overflow the sum; a NaN advantage later still wins, because every sample is checked first.
         var (newLogProbs, oldLogProbs, advantages) = Batch(9, seed: 3);
         advantages[0] = double.MaxValue;
         advantages[1] = double.MaxValue;
@@ -208,7 +208,7 @@ public class RatioKernelTests
     }
 
     [Fact]
-    public void Span_overload_allocates_nothing_on_the_vector_path()
+    public void Span_overload_allocates_nothing()
     {
         var (newLogProbs, oldLogProbs, advantages) = Batch(1001, seed: 11);
         var gradient = new double[1001];

@@ -1,9 +1,12 @@
-namespace RlNotebooks.Validation;
+using RlNotebooks.Validation;
 
-public static partial class Guard
+namespace RlNotebooks.Charts;
+
+/// <summary>The chart family's own argument checks (matrices and runs × steps tables).</summary>
+internal static class ChartChecks
 {
     /// <summary>Throws unless every entry of the matrix is finite; names the first bad [row, column] and its value.</summary>
-    public static void AllFinite(double[,] values, string paramName)
+    internal static void AllFinite(double[,] values, string paramName)
     {
         ArgumentNullException.ThrowIfNull(values, paramName);
         for (int r = 0; r < values.GetLength(0); r++)
@@ -22,10 +25,10 @@ public static partial class Guard
     /// Throws unless <paramref name="rows"/> is a non-empty list of equally long, non-empty, finite rows
     /// (runs × steps); names the first bad run and step.
     /// </summary>
-    public static void FiniteRectangular(IReadOnlyList<IReadOnlyList<double>> rows, string paramName)
+    internal static void FiniteRectangular(IReadOnlyList<IReadOnlyList<double>> rows, string paramName)
     {
         ArgumentNullException.ThrowIfNull(rows, paramName);
-        NotEmpty(rows.Count, paramName);
+        Guard.NotEmpty(rows.Count, paramName);
         for (int i = 0; i < rows.Count; i++)
         {
             var row = rows[i] ?? throw new ArgumentException($"{paramName}[{i}] must not be null.", paramName);

@@ -4,10 +4,10 @@ using RlNotebooks.Tests.Support;
 namespace RlNotebooks.Tests.ImportanceSampling;
 
 /// <summary>
-/// RatiosInto runs Vector256&lt;double&gt;.Count = 4 steps at a time and finishes the tail one step at a time: lengths 1 and 3
-/// are tail only, 4 is one vector, 5 and 17 are vectors plus tail, 1000 is vectors only.
+/// RatiosInto against Math.Exp of each log-ratio over short and long batches, across the exp range, and for the order in
+/// which bad steps are reported.
 /// </summary>
-public class RatiosIntoVectorTests
+public class RatiosIntoTests
 {
     public static TheoryData<int> Lengths => [1, 3, 4, 5, 17, 1000];
 
@@ -40,7 +40,7 @@ public class RatiosIntoVectorTests
     }
 
     [Fact]
-    public void Extreme_log_ratios_underflow_to_zero_or_subnormals_and_reach_the_overflow_limit_in_vector_lanes()
+    public void Extreme_log_ratios_underflow_to_zero_or_subnormals_and_reach_the_overflow_limit()
     {
         // −1.5e308 − 1.5e308 overflows to a log-ratio of −∞ from finite inputs: ρ = exp(−∞) = 0, as Math.Exp gives.
         double[] target = [-800.0, -744.0, -720.5, -708.0, 709.78, 0.0, -1.5e308, 1e-17];
@@ -59,7 +59,7 @@ public class RatiosIntoVectorTests
     }
 
     [Fact]
-    public void Bad_steps_inside_a_vector_keep_the_documented_error_order()
+    public void Bad_steps_keep_the_documented_error_order()
     {
         // Non-finite target log-probabilities are reported first (whatever their index), then non-finite behaviour
         // log-probabilities, then the first overflowing log-ratio: the order of the scalar checks.
@@ -77,7 +77,7 @@ public class RatiosIntoVectorTests
         (target, behaviour) = Batch(17, seed: 5);
         target[6] = 900.0;
         target[16] = 950.0;
-        BadInput.Fails(() => ImportanceRatios.RatiosInto(target, behaviour, new double[17]), "targetLogProbs", "log-ratio at targetLogProbs[6] is 90");
+        BadInput.Fails(() => ImportanceRatios.RatiosInto(target, behaviour, new double[17]), "targetLogProbs", "ρ[6] = exp(90");
 
         (target, behaviour) = Batch(17, seed: 5);
         target[16] = double.NegativeInfinity;
@@ -85,7 +85,7 @@ public class RatiosIntoVectorTests
     }
 
     [Fact]
-    public void Span_overload_allocates_nothing_on_the_vector_path()
+    public void Span_overload_allocates_nothing()
     {
         var (target, behaviour) = Batch(1001, seed: 3);
         var ratios = new double[1001];
