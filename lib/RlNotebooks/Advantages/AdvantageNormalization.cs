@@ -22,10 +22,8 @@ public static class AdvantageNormalization
         return result;
     }
 
+    /// <inheritdoc cref="Normalize"/>
     /// <summary>Writes (Âₜ − mean) / (std + ε) into <paramref name="destination"/> (may be the same memory as the input); no allocation.</summary>
-    /// <param name="advantages">The batch Â; not empty, finite.</param>
-    /// <param name="epsilon">ε &gt; 0 added to the standard deviation.</param>
-    /// <param name="destination">Receives the normalised advantages in its first N slots.</param>
     public static void NormalizeInto(ReadOnlySpan<double> advantages, double epsilon, Span<double> destination)
     {
         Guard.NotEmpty(advantages.Length, nameof(advantages));

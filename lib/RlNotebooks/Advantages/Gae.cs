@@ -89,15 +89,17 @@ public static class Gae
         double advantage = 0.0; // Â_T = 0: at the batch end the last δ is used alone.
         for (int t = rewards.Length - 1; t >= 0; t--)
         {
-            double delta = rewards[t] + (terminated[t] ? 0.0 : gamma * nextValues[t]) - values[t];
-            bool done = terminated[t] || truncated[t];
-            advantage = delta + (done ? 0.0 : gamma * lambda * advantage);
-            if (!double.IsFinite(advantage) || !double.IsFinite(nextValues[t]))
-            {
-                ThrowNotFinite(rewards, values, nextValues);
-            }
-
+            double bootstrap = terminated[t] ? 0.0 : gamma;                      // γ(1 − terminatedₜ)
+            double trace = terminated[t] || truncated[t] ? 0.0 : gamma * lambda;  // γλ(1 − doneₜ)
+            double delta = rewards[t] + bootstrap * nextValues[t] - values[t];    // δₜ
+            advantage = Math.FusedMultiplyAdd(trace, advantage, delta);          // Âₜ = δₜ + γλ(1 − doneₜ)Âₜ₊₁
             destination[t] = advantage;
+        }
+
+        // 0·NaN = NaN and 0·∞ = NaN, so a NaN or ±∞ anywhere (an input, or an overflow) reaches Â₀: one check suffices.
+        if (!double.IsFinite(advantage))
+        {
+            ThrowNotFinite(rewards, values, nextValues);
         }
     }
 

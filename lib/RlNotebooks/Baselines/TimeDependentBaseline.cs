@@ -19,9 +19,8 @@ public static class TimeDependentBaseline
         return result;
     }
 
+    /// <inheritdoc cref="Compute"/>
     /// <summary>Writes b(t) into <paramref name="destination"/> (length ≥ longest episode); no allocation.</summary>
-    /// <param name="episodeReturns">episodeReturns[i][t] = Gₜ of episode i.</param>
-    /// <param name="destination">Receives b(t) in its first max-length slots.</param>
     public static void ComputeInto(IReadOnlyList<double[]> episodeReturns, Span<double> destination)
     {
         int horizon = MaxLength(episodeReturns);

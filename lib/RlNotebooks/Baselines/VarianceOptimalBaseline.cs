@@ -23,11 +23,8 @@ public static class VarianceOptimalBaseline
         return result;
     }
 
+    /// <inheritdoc cref="Compute"/>
     /// <summary>Writes b_k into <paramref name="destination"/>; no allocation.</summary>
-    /// <param name="scoreSums">g, row-major episodes × parameters.</param>
-    /// <param name="parameterCount">P ≥ 1.</param>
-    /// <param name="returns">R(τᵢ), one per episode.</param>
-    /// <param name="destination">Receives b in its first P slots.</param>
     public static void ComputeInto(ReadOnlySpan<double> scoreSums, int parameterCount, ReadOnlySpan<double> returns,
         Span<double> destination)
     {

@@ -1,3 +1,4 @@
+using RlNotebooks.Distributions;
 using RlNotebooks.Validation;
 
 namespace RlNotebooks.Bellman;
@@ -80,7 +81,7 @@ public static class Greedy
         Guard.SameLength(q.Length, destination.Length, nameof(destination), nameof(q));
         for (int s = 0; s < states; s++)
         {
-            Distributions.EpsilonGreedy.RowInto(q.Slice(s * actionCount, actionCount), 0.0, destination.Slice(s * actionCount, actionCount),
+            EpsilonGreedy.RowInto(q.Slice(s * actionCount, actionCount), 0.0, destination.Slice(s * actionCount, actionCount),
                 tieTolerance, lowestIndexOnly: ties == TieBreaking.LowestIndex);
         }
     }
@@ -96,15 +97,15 @@ public static class Greedy
     /// <summary>
     /// The ε-greedy policy π(a|s) = ε/|𝒜| + (1 − ε)·1[a = argmax_{a′} Q(s,a′)] (argmax: lowest tied index).
     /// </summary>
-    public static TabularPolicy EpsilonGreedy(ReadOnlySpan<double> q, int actionCount, double epsilon, double tieTolerance = DefaultTieTolerance)
+    public static TabularPolicy EpsilonGreedyFromQ(ReadOnlySpan<double> q, int actionCount, double epsilon, double tieTolerance = DefaultTieTolerance)
     {
         var table = new double[q.Length];
-        EpsilonGreedyInto(q, actionCount, epsilon, table, tieTolerance);
+        EpsilonGreedyFromQInto(q, actionCount, epsilon, table, tieTolerance);
         return new TabularPolicy(q.Length / actionCount, actionCount, table);
     }
 
     /// <summary>Writes the ε-greedy policy table into <paramref name="destination"/> (length |𝒮|·|𝒜|).</summary>
-    public static void EpsilonGreedyInto(ReadOnlySpan<double> q, int actionCount, double epsilon, Span<double> destination,
+    public static void EpsilonGreedyFromQInto(ReadOnlySpan<double> q, int actionCount, double epsilon, Span<double> destination,
         double tieTolerance = DefaultTieTolerance)
     {
         int states = CheckQ(q, actionCount, tieTolerance);
@@ -112,7 +113,7 @@ public static class Greedy
         Guard.SameLength(q.Length, destination.Length, nameof(destination), nameof(q));
         for (int s = 0; s < states; s++)
         {
-            Distributions.EpsilonGreedy.RowInto(q.Slice(s * actionCount, actionCount), epsilon, destination.Slice(s * actionCount, actionCount),
+            EpsilonGreedy.RowInto(q.Slice(s * actionCount, actionCount), epsilon, destination.Slice(s * actionCount, actionCount),
                 tieTolerance, lowestIndexOnly: true);
         }
     }

@@ -129,7 +129,7 @@ public static class DiagonalGaussian
     }
 
     /// <summary>Validates a non-empty, finite (μ, log σ) pair of equal length.</summary>
-    public static void Validate(ReadOnlySpan<double> mean, ReadOnlySpan<double> logStd, string meanName = "mean", string logStdName = "logStd")
+    internal static void Validate(ReadOnlySpan<double> mean, ReadOnlySpan<double> logStd, string meanName = "mean", string logStdName = "logStd")
     {
         Guard.NotEmpty(mean.Length, meanName);
         Guard.SameLength(mean.Length, logStd.Length, logStdName, meanName);

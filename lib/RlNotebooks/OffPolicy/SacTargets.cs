@@ -27,15 +27,8 @@ public static class SacTargets
         return y;
     }
 
+    /// <inheritdoc cref="SoftTargets"/>
     /// <summary>Writes the soft targets into <paramref name="destination"/> (length B); no allocation.</summary>
-    /// <param name="rewards">r, length B.</param>
-    /// <param name="terminated">s′ terminal, length B.</param>
-    /// <param name="nextQ1">Q₁′(s′, ã′), length B.</param>
-    /// <param name="nextQ2">Q₂′(s′, ã′), length B.</param>
-    /// <param name="nextLogProbs">log π(ã′|s′), length B.</param>
-    /// <param name="alpha">Temperature α ≥ 0.</param>
-    /// <param name="gamma">γ ∈ [0, 1].</param>
-    /// <param name="destination">Receives y, length B.</param>
     public static void SoftTargetsInto(ReadOnlySpan<double> rewards, ReadOnlySpan<bool> terminated, ReadOnlySpan<double> nextQ1,
         ReadOnlySpan<double> nextQ2, ReadOnlySpan<double> nextLogProbs, double alpha, double gamma, Span<double> destination)
     {

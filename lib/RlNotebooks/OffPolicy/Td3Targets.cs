@@ -60,13 +60,8 @@ public static class Td3Targets
         return actions;
     }
 
+    /// <inheritdoc cref="SmoothedActions"/>
     /// <summary>Writes ã′ = clip(μ′(s′) + clip(ε, −c, c), low, high) into <paramref name="destination"/>; no allocation.</summary>
-    /// <param name="targetActions">μ′(s′), flat B × dim.</param>
-    /// <param name="noise">ε, same length.</param>
-    /// <param name="noiseClip">c ≥ 0.</param>
-    /// <param name="low">Lower bounds, length dim.</param>
-    /// <param name="high">Upper bounds, length dim.</param>
-    /// <param name="destination">Receives ã′, same length as <paramref name="targetActions"/>.</param>
     public static void SmoothedActionsInto(ReadOnlySpan<double> targetActions, ReadOnlySpan<double> noise, double noiseClip,
         ReadOnlySpan<double> low, ReadOnlySpan<double> high, Span<double> destination)
     {
@@ -120,13 +115,8 @@ public static class Td3Targets
         return y;
     }
 
+    /// <inheritdoc cref="Targets"/>
     /// <summary>Writes y = r + γ(1 − terminated) min(Q₁′, Q₂′) into <paramref name="destination"/>; no allocation.</summary>
-    /// <param name="rewards">r, length B.</param>
-    /// <param name="terminated">s′ terminal, length B.</param>
-    /// <param name="nextQ1">Q₁′(s′, ã′), length B.</param>
-    /// <param name="nextQ2">Q₂′(s′, ã′), length B.</param>
-    /// <param name="gamma">γ ∈ [0, 1].</param>
-    /// <param name="destination">Receives y, length B.</param>
     public static void TargetsInto(ReadOnlySpan<double> rewards, ReadOnlySpan<bool> terminated, ReadOnlySpan<double> nextQ1,
         ReadOnlySpan<double> nextQ2, double gamma, Span<double> destination)
     {

@@ -22,16 +22,11 @@ public static class FiniteDifference
         return gradient;
     }
 
+    /// <inheritdoc cref="Gradient"/>
     /// <summary>
     /// Writes the finite-difference gradient into <paramref name="destination"/>. <paramref name="workspace"/> (length ≥ n)
     /// holds the perturbed points passed to <paramref name="f"/>; nothing else is allocated.
     /// </summary>
-    /// <param name="f">The objective; must return finite values.</param>
-    /// <param name="theta">θ, not empty, finite.</param>
-    /// <param name="h">Step h &gt; 0.</param>
-    /// <param name="scheme">Forward or central differences.</param>
-    /// <param name="destination">Receives ∂f/∂θᵢ in its first n slots.</param>
-    /// <param name="workspace">Scratch array of length n exactly (f receives it), overwritten.</param>
     public static void GradientInto(Func<double[], double> f, ReadOnlySpan<double> theta, double h,
         FiniteDifferenceScheme scheme, Span<double> destination, double[] workspace)
     {

@@ -51,16 +51,18 @@ public static class DiscountedReturns
         double g = nextValues[^1]; // G_T = V(s_T): a rollout cut-off at the last step bootstraps from it.
         for (int t = rewards.Length - 1; t >= 0; t--)
         {
-            double tail = terminated[t] ? 0.0 : truncated[t] ? nextValues[t] : g;
-            g = rewards[t] + gamma * tail;
-            if (!double.IsFinite(g) || !double.IsFinite(nextValues[t]))
-            {
-                Guard.AllFinite(rewards);
-                Guard.AllFinite(nextValues);
-                throw Guard.Overflow("Gₜ", nameof(rewards));
-            }
-
+            double carry = terminated[t] || truncated[t] ? 0.0 : gamma;       // γ(1 − doneₜ): Gₜ₊₁ belongs to the same episode
+            double bootstrap = truncated[t] && !terminated[t] ? gamma : 0.0;   // γ after a time-limit cut: bootstrap from V(sₜ₊₁)
+            g = Math.FusedMultiplyAdd(carry, g, rewards[t] + bootstrap * nextValues[t]); // Gₜ = rₜ₊₁ + γ(…)
             destination[t] = g;
+        }
+
+        // 0·NaN = NaN and 0·∞ = NaN, so a NaN or ±∞ anywhere (an input, or an overflow) reaches G₀: one check suffices.
+        if (!double.IsFinite(g))
+        {
+            Guard.AllFinite(rewards);
+            Guard.AllFinite(nextValues);
+            throw Guard.Overflow("Gₜ", nameof(rewards));
         }
     }
 }

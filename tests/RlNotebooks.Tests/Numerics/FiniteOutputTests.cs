@@ -14,9 +14,6 @@ using RlNotebooks.Surrogates;
 using RlNotebooks.TabularLearning;
 using RlNotebooks.Tests.Support;
 using Xunit;
-using PolicyEvaluation = RlNotebooks.Bellman.PolicyEvaluation;
-using PolicyScore = RlNotebooks.NaturalGradient.PolicyEvaluation;
-using EpsilonGreedyPolicy = RlNotebooks.Distributions.EpsilonGreedy;
 
 namespace RlNotebooks.Tests.Numerics;
 
@@ -174,7 +171,7 @@ public sealed class FiniteOutputTests
         ["Greedy.ArgMax"] = new(typeof(Greedy), "ArgMax", s => D(Greedy.ArgMax(s.A))),
         ["Greedy.FromQ"] = new(typeof(Greedy), "FromQ", s => Greedy.FromQ(Table(s).Q, 2).Probabilities.ToArray()),
         ["Greedy.FromV"] = new(typeof(Greedy), "FromV", s => Greedy.FromV(Mdp(s), Two(s.C)).Probabilities.ToArray()),
-        ["Greedy.EpsilonGreedy"] = new(typeof(Greedy), "EpsilonGreedy", s => Greedy.EpsilonGreedy(Table(s).Q, 2, 0.1).Probabilities.ToArray()),
+        ["Greedy.EpsilonGreedyFromQ"] = new(typeof(Greedy), "EpsilonGreedyFromQ", s => Greedy.EpsilonGreedyFromQ(Table(s).Q, 2, 0.1).Probabilities.ToArray()),
         ["Greedy.Actions"] = new(typeof(Greedy), "Actions", s => Greedy.Actions(Table(s).Q, 2).Select(a => (double)a)),
         ["PolicyEvaluation.Synchronous"] = new(typeof(PolicyEvaluation), "Synchronous", s => PolicyEvaluation.Synchronous(Mdp(s), TabularPolicy.Uniform(2, 2)).Values),
         ["PolicyEvaluation.InPlace"] = new(typeof(PolicyEvaluation), "InPlace", s => PolicyEvaluation.InPlace(Mdp(s), TabularPolicy.Uniform(2, 2)).Values),
@@ -198,13 +195,13 @@ public sealed class FiniteOutputTests
         ["EmpiricalFisher.VectorProductOperator"] = new(typeof(EmpiricalFisher), "VectorProductOperator", s => { var r = new double[2]; EmpiricalFisher.VectorProductOperator(Sample.Interleave(s.A, s.B), 2)(Two(s.C), r); return r; }),
         ["TrustRegionScale.StepScale"] = new(typeof(TrustRegionScale), "StepScale", s => D(TrustRegionScale.StepScale(s.A, s.B, 0.01))),
         ["TrustRegionScale.StepScale(MatVec)"] = new(typeof(TrustRegionScale), "StepScale", s => D(TrustRegionScale.StepScale(s.A, Identity, 0.01))),
-        ["BacktrackingLineSearch.Search"] = new(typeof(BacktrackingLineSearch), "Search", s => LineSearch(BacktrackingLineSearch.Search(s.A, s.B, p => new PolicyScore(1.0, 0.0), 0.01))),
-        ["TrpoStep.Update"] = new(typeof(TrpoStep), "Update", s => Trpo(TrpoStep.Update(s.A, s.B, Identity, p => new PolicyScore(1.0, 0.0), 0.01))),
+        ["BacktrackingLineSearch.Search"] = new(typeof(BacktrackingLineSearch), "Search", s => LineSearch(BacktrackingLineSearch.Search(s.A, s.B, p => new SurrogateAndKl(1.0, 0.0), 0.01))),
+        ["TrpoStep.Update"] = new(typeof(TrpoStep), "Update", s => Trpo(TrpoStep.Update(s.A, s.B, Identity, p => new SurrogateAndKl(1.0, 0.0), 0.01))),
         // OffPolicy
         ["DqnTargets.Dqn"] = new(typeof(DqnTargets), "Dqn", s => DqnTargets.Dqn(s.A, s.Terminated, Sample.Interleave(s.B, s.C), 2, s.Gamma)),
         ["DqnTargets.DoubleDqn"] = new(typeof(DqnTargets), "DoubleDqn", s => DqnTargets.DoubleDqn(s.A, s.Terminated, Sample.Interleave(s.B, s.C), Sample.Interleave(s.C, s.D), 2, s.Gamma)),
-        ["Polyak.PolyakUpdate"] = new(typeof(Polyak), "PolyakUpdate", s => Polyak.PolyakUpdate(s.A, s.B, 0.005)),
-        ["Polyak.PolyakUpdateInPlace"] = new(typeof(Polyak), "PolyakUpdateInPlace", s => { var t = (double[])s.A.Clone(); Polyak.PolyakUpdateInPlace(t, s.B, 0.5); return t; }),
+        ["Polyak.Update"] = new(typeof(Polyak), "Update", s => Polyak.Update(s.A, s.B, 0.005)),
+        ["Polyak.UpdateInPlace"] = new(typeof(Polyak), "UpdateInPlace", s => { var t = (double[])s.A.Clone(); Polyak.UpdateInPlace(t, s.B, 0.5); return t; }),
         ["SacTargets.SoftTargets"] = new(typeof(SacTargets), "SoftTargets", s => SacTargets.SoftTargets(s.A, s.Terminated, s.B, s.C, s.D, Math.Abs(s.D[0]), s.Gamma)),
         ["SacTemperature.DefaultTargetEntropy"] = new(typeof(SacTemperature), "DefaultTargetEntropy", s => D(SacTemperature.DefaultTargetEntropy(s.Length))),
         ["SacTemperature.Loss"] = new(typeof(SacTemperature), "Loss", s => { var l = SacTemperature.Loss(s.A[0], s.B, s.C[0]); return D(l.Loss, l.GradientLogAlpha, l.Alpha); }),
@@ -224,8 +221,8 @@ public sealed class FiniteOutputTests
         ["DiagonalGaussian.KlDivergence"] = new(typeof(DiagonalGaussian), "KlDivergence", s => D(DiagonalGaussian.KlDivergence(s.A, s.B, s.C, s.D))),
         ["DiagonalGaussian.LogProbGradient"] = new(typeof(DiagonalGaussian), "LogProbGradient", s => { var g = DiagonalGaussian.LogProbGradient(s.A, s.B, s.C); return g.Mean.Concat(g.LogStd); }),
         ["DiagonalGaussian.Sample"] = new(typeof(DiagonalGaussian), "Sample", s => DiagonalGaussian.Sample(s.B, s.C, R)),
-        ["EpsilonGreedy.Probabilities"] = new(typeof(EpsilonGreedyPolicy), "Probabilities", s => EpsilonGreedyPolicy.Probabilities(s.A, 0.1)),
-        ["EpsilonGreedy.Sample"] = new(typeof(EpsilonGreedyPolicy), "Sample", s => D(EpsilonGreedyPolicy.Sample(s.A, 0.1, R))),
+        ["EpsilonGreedy.Probabilities"] = new(typeof(EpsilonGreedy), "Probabilities", s => EpsilonGreedy.Probabilities(s.A, 0.1)),
+        ["EpsilonGreedy.Sample"] = new(typeof(EpsilonGreedy), "Sample", s => D(EpsilonGreedy.Sample(s.A, 0.1, R))),
         ["Softmax.Probabilities"] = new(typeof(Softmax), "Probabilities", s => Softmax.Probabilities(s.A).Concat(Softmax.Probabilities(s.A, 1e-300)).Concat(Softmax.Probabilities(s.A, 1e300))),
         ["Softmax.LogProbabilities"] = new(typeof(Softmax), "LogProbabilities", s => Softmax.LogProbabilities(s.A).Concat(Softmax.LogProbabilities(s.A, 1e-300)).Concat(Softmax.LogProbabilities(s.A, 1e300))),
         ["StandardNormal.Sample"] = new(typeof(StandardNormal), "Sample", s => Enumerable.Range(0, 100).Select(_ => StandardNormal.Sample(Rng))),
