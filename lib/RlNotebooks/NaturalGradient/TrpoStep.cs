@@ -28,6 +28,8 @@ public sealed record TrpoStepResult(
 /// </code>
 /// g = ∇θ L(θold) is the policy gradient, F the Fisher information at θold (given as a product), λ the damping.
 /// The same damped operator is used for CG and for α, as in Spinning Up, so α is exactly the boundary of the damped model.
+/// Spinning Up writes α = √(2δ / (xᵀHx + ε)) with a tiny ε against division by zero; here xᵀ(F + λI)x ≤ 0 is a named error
+/// instead (x = 0, or F not positive definite along x).
 /// </summary>
 public static class TrpoStep
 {
@@ -65,7 +67,7 @@ public static class TrpoStep
             nameof(policyGradient), nameof(fisherVectorProduct));
         double[] x = cg.Solution;
 
-        var fx = new double[x.Length];
+        var fx = new double[x.Length]; // (F + λI)x
         fisherVectorProduct(x, fx);
         for (int i = 0; i < x.Length; i++)
         {
