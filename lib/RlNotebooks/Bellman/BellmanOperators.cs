@@ -39,6 +39,7 @@ public static class BellmanOperators
         return q;
     }
 
+    /// <inheritdoc cref="ActionValues"/>
     /// <summary>Writes Q_V(s,a) = Σ_{s′} P(s′|s,a)[r(s,a,s′) + γV(s′)] into <paramref name="destination"/> (|𝒮|·|𝒜|).</summary>
     public static void ActionValuesInto(TabularMdp mdp, ReadOnlySpan<double> v, Span<double> destination)
     {
@@ -58,6 +59,7 @@ public static class BellmanOperators
         return result;
     }
 
+    /// <inheritdoc cref="ExpectationV"/>
     /// <summary>Writes T^π V into <paramref name="destination"/> (length |𝒮|, not overlapping <paramref name="v"/>).</summary>
     public static void ExpectationVInto(TabularMdp mdp, TabularPolicy policy, ReadOnlySpan<double> v, Span<double> destination)
     {
@@ -79,6 +81,7 @@ public static class BellmanOperators
         return result;
     }
 
+    /// <inheritdoc cref="ExpectationQ"/>
     /// <summary>Writes T^π Q into <paramref name="destination"/> (length |𝒮|·|𝒜|, not overlapping <paramref name="q"/>).</summary>
     public static void ExpectationQInto(TabularMdp mdp, TabularPolicy policy, ReadOnlySpan<double> q, Span<double> destination)
     {
@@ -99,6 +102,7 @@ public static class BellmanOperators
         return result;
     }
 
+    /// <inheritdoc cref="OptimalityV"/>
     /// <summary>Writes T* V into <paramref name="destination"/> (length |𝒮|, not overlapping <paramref name="v"/>); returns ‖T* V − V‖∞.</summary>
     public static double OptimalityVInto(TabularMdp mdp, ReadOnlySpan<double> v, Span<double> destination)
     {
@@ -118,6 +122,7 @@ public static class BellmanOperators
         return result;
     }
 
+    /// <inheritdoc cref="OptimalityQ"/>
     /// <summary>Writes T* Q into <paramref name="destination"/> (length |𝒮|·|𝒜|, not overlapping <paramref name="q"/>).</summary>
     public static void OptimalityQInto(TabularMdp mdp, ReadOnlySpan<double> q, Span<double> destination)
     {

@@ -52,6 +52,7 @@ public static class Greedy
         return actions;
     }
 
+    /// <inheritdoc cref="Actions"/>
     /// <summary>Writes a(s) = argmaxₐ Q(s,a) (lowest tied index) into <paramref name="destination"/> (length |𝒮|).</summary>
     public static void ActionsInto(ReadOnlySpan<double> q, int actionCount, Span<int> destination, double tieTolerance = DefaultTieTolerance)
     {
@@ -73,6 +74,7 @@ public static class Greedy
         return new TabularPolicy(q.Length / actionCount, actionCount, table);
     }
 
+    /// <inheritdoc cref="FromQ"/>
     /// <summary>Writes the greedy policy table π(a|s) from Q into <paramref name="destination"/> (length |𝒮|·|𝒜|).</summary>
     public static void FromQInto(ReadOnlySpan<double> q, int actionCount, Span<double> destination, TieBreaking ties = TieBreaking.LowestIndex,
         double tieTolerance = DefaultTieTolerance)
@@ -104,6 +106,7 @@ public static class Greedy
         return new TabularPolicy(q.Length / actionCount, actionCount, table);
     }
 
+    /// <inheritdoc cref="EpsilonGreedyFromQ"/>
     /// <summary>Writes the ε-greedy policy table into <paramref name="destination"/> (length |𝒮|·|𝒜|).</summary>
     public static void EpsilonGreedyFromQInto(ReadOnlySpan<double> q, int actionCount, double epsilon, Span<double> destination,
         double tieTolerance = DefaultTieTolerance)

@@ -35,6 +35,7 @@ public static class SoftBellman
         return v;
     }
 
+    /// <inheritdoc cref="SoftValues"/>
     /// <summary>Writes V_soft(s) for every state into <paramref name="destination"/> (length |𝒮|).</summary>
     public static void SoftValuesInto(ReadOnlySpan<double> q, int actionCount, double tau, Span<double> destination)
     {
@@ -59,6 +60,7 @@ public static class SoftBellman
         return new TabularPolicy(q.Length / actionCount, actionCount, table);
     }
 
+    /// <inheritdoc cref="Boltzmann"/>
     /// <summary>Writes the Boltzmann policy table into <paramref name="destination"/> (length |𝒮|·|𝒜|).</summary>
     public static void BoltzmannInto(ReadOnlySpan<double> q, int actionCount, double tau, Span<double> destination)
     {
@@ -79,6 +81,7 @@ public static class SoftBellman
         return result;
     }
 
+    /// <inheritdoc cref="BackupQ"/>
     /// <summary>Writes T_soft Q into <paramref name="destination"/> (length |𝒮|·|𝒜|, not overlapping <paramref name="q"/>).</summary>
     public static void BackupQInto(TabularMdp mdp, ReadOnlySpan<double> q, double tau, Span<double> destination)
     {
@@ -99,6 +102,7 @@ public static class SoftBellman
         return result;
     }
 
+    /// <inheritdoc cref="BackupV"/>
     /// <summary>Writes T_soft V into <paramref name="destination"/> (length |𝒮|, not overlapping <paramref name="v"/>). Allocates nothing.</summary>
     public static void BackupVInto(TabularMdp mdp, ReadOnlySpan<double> v, double tau, Span<double> destination)
     {

@@ -71,6 +71,7 @@ public static class Categorical
         return gradient;
     }
 
+    /// <inheritdoc cref="LogProbGradient"/>
     /// <summary>Writes ∇_logits log π(a) = onehot(a) − softmax(logits) into <paramref name="destination"/>; no allocation.</summary>
     public static void LogProbGradientInto(ReadOnlySpan<double> logits, int action, Span<double> destination)
     {

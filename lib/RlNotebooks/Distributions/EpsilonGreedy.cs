@@ -21,6 +21,7 @@ public static class EpsilonGreedy
         return probabilities;
     }
 
+    /// <inheritdoc cref="Probabilities"/>
     /// <summary>Writes π(·|s) into <paramref name="destination"/>; no allocation.</summary>
     public static void ProbabilitiesInto(ReadOnlySpan<double> actionValues, double epsilon, Span<double> destination)
     {

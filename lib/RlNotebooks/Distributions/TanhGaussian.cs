@@ -47,6 +47,7 @@ public static class TanhGaussian
         return action;
     }
 
+    /// <inheritdoc cref="Squash"/>
     /// <summary>Writes a_i = low_i + (high_i − low_i)(tanh(u_i) + 1)/2 into <paramref name="destination"/>; no allocation.</summary>
     public static void SquashInto(ReadOnlySpan<double> preTanh, ReadOnlySpan<double> low, ReadOnlySpan<double> high, Span<double> destination)
     {
@@ -101,6 +102,7 @@ public static class TanhGaussian
         return new TanhGaussianSample(action, preTanh, logProb);
     }
 
+    /// <inheritdoc cref="Sample"/>
     /// <summary>
     /// Draws u ~ N(μ, σ) into <paramref name="preTanh"/>, writes a = squash(u) into <paramref name="action"/> and returns
     /// log π(a); deterministic given <paramref name="random"/>; no allocation.
