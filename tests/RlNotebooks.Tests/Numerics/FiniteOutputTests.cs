@@ -96,6 +96,9 @@ public sealed class FiniteOutputTests
         ["LambdaReturns.Compute"] = new(typeof(LambdaReturns), "Compute", s => LambdaReturns.Compute(s.A, s.B, s.Terminated, s.Truncated, s.Gamma, s.Lambda)),
         ["LambdaReturns.Compute(λₜ)"] = new(typeof(LambdaReturns), "Compute", s => LambdaReturns.Compute(s.A, s.B, s.Terminated, s.Truncated, s.Gamma, s.Filled(s.Lambda))),
         ["NStepReturns.Compute"] = new(typeof(NStepReturns), "Compute", s => NStepReturns.Compute(s.A, s.B, s.Terminated, s.Truncated, s.Gamma, 3)),
+        ["LambdaReturns.Compute(γₜ, λₜ)"] = new(typeof(LambdaReturns), "Compute", s => LambdaReturns.Compute(s.A, s.Filled(s.Gamma), s.B, s.Filled(s.Lambda))),
+        ["NStepReturns.Compute(γₜ)"] = new(typeof(NStepReturns), "Compute", s => NStepReturns.Compute(s.A, s.Filled(s.Gamma), s.B, 3)),
+        ["StepDiscounts.FromFlags"] = new(typeof(StepDiscounts), "FromFlags", s => StepDiscounts.FromFlags(s.Terminated, s.Gamma)),
         ["NStepReturns.Compute(n=T)"] = new(typeof(NStepReturns), "Compute", s => NStepReturns.Compute(s.A, s.B, s.Terminated, s.Truncated, s.Gamma, s.Length)),
         ["RewardToGo.Compute"] = new(typeof(RewardToGo), "Compute", s => RewardToGo.Compute(s.A, s.Gamma, s.B[0])),
         ["RewardToGo.Compute(γₜ)"] = new(typeof(RewardToGo), "Compute", s => RewardToGo.Compute(s.A, s.Filled(s.Gamma), s.B[0])),
@@ -120,6 +123,7 @@ public sealed class FiniteOutputTests
         // ImportanceSampling
         ["EffectiveSampleSize.Compute"] = new(typeof(EffectiveSampleSize), "Compute", s => D(EffectiveSampleSize.Compute(Sample.Abs(s.A)))),
         ["ImportanceCorrectedTd.Errors"] = new(typeof(ImportanceCorrectedTd), "Errors", s => ImportanceCorrectedTd.Errors(s.A, s.B, s.C, s.Terminated, Sample.Abs(s.D), s.Gamma)),
+        ["ImportanceCorrectedTd.TraceErrors"] = new(typeof(ImportanceCorrectedTd), "TraceErrors", s => ImportanceCorrectedTd.TraceErrors(s.A, s.Filled(s.Gamma), s.B, s.C, s.D, s.Filled(s.Lambda))),
         ["ImportanceRatios.Ratios"] = new(typeof(ImportanceRatios), "Ratios", s => ImportanceRatios.Ratios(Sample.Negative(s.A), Sample.Negative(s.B))),
         ["ImportanceRatios.TrajectoryRatio"] = new(typeof(ImportanceRatios), "TrajectoryRatio", s => D(ImportanceRatios.TrajectoryRatio(Sample.Negative(s.A), Sample.Negative(s.B)))),
         ["ImportanceRatios.PerDecisionRatios"] = new(typeof(ImportanceRatios), "PerDecisionRatios", s => ImportanceRatios.PerDecisionRatios(Sample.Negative(s.A), Sample.Negative(s.B))),
@@ -200,6 +204,8 @@ public sealed class FiniteOutputTests
         // OffPolicy
         ["DqnTargets.Dqn"] = new(typeof(DqnTargets), "Dqn", s => DqnTargets.Dqn(s.A, s.Terminated, Sample.Interleave(s.B, s.C), 2, s.Gamma)),
         ["DqnTargets.DoubleDqn"] = new(typeof(DqnTargets), "DoubleDqn", s => DqnTargets.DoubleDqn(s.A, s.Terminated, Sample.Interleave(s.B, s.C), Sample.Interleave(s.C, s.D), 2, s.Gamma)),
+        ["HuberLoss.Value"] = new(typeof(HuberLoss), "Value", s => D(HuberLoss.Value(s.A[0], s.B[0]), HuberLoss.Gradient(s.A[0], s.B[0]))),
+        ["HuberLoss.Mean"] = new(typeof(HuberLoss), "Mean", s => D(HuberLoss.Mean(s.A, Math.Abs(s.B[0])))),
         ["Polyak.Update"] = new(typeof(Polyak), "Update", s => Polyak.Update(s.A, s.B, 0.005)),
         ["Polyak.UpdateInPlace"] = new(typeof(Polyak), "UpdateInPlace", s => { var t = (double[])s.A.Clone(); Polyak.UpdateInPlace(t, s.B, 0.5); return t; }),
         ["SacTargets.SoftTargets"] = new(typeof(SacTargets), "SoftTargets", s => SacTargets.SoftTargets(s.A, s.Terminated, s.B, s.C, s.D, Math.Abs(s.D[0]), s.Gamma)),
