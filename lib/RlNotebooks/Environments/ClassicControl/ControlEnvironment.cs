@@ -110,7 +110,7 @@ public abstract class ControlEnvironment
     {
         string why = ElapsedSteps == 0 && !_terminated
             ? "no episode has been started"
-            : $"the episode ended ({(_terminated ? "terminated" : "truncated")}) at step {ElapsedSteps}";
+            : $"the episode {(_terminated ? "terminated" : "was truncated by the time limit")} at step {ElapsedSteps}";
         return new ArgumentException($"{Id}: {paramName} = {action} cannot be applied: {why}; call Reset first.", paramName);
     }
 
