@@ -69,14 +69,15 @@ public static class Acrobot
         const double m1 = LinkMass, m2 = LinkMass, l1 = LinkLength1, lc1 = LinkCenterOfMass, lc2 = LinkCenterOfMass;
         const double i1 = LinkMomentOfInertia, i2 = LinkMomentOfInertia, g = Gravity;
         double theta1 = s.Theta1, theta2 = s.Theta2, dtheta1 = s.Theta1Dot, dtheta2 = s.Theta2Dot;
-        double d1 = m1 * (lc1 * lc1) + m2 * (l1 * l1 + lc2 * lc2 + 2 * l1 * lc2 * Math.Cos(theta2)) + i1 + i2;
-        double d2 = m2 * (lc2 * lc2 + l1 * lc2 * Math.Cos(theta2)) + i2;
+        (double sin2, double cos2) = Math.SinCos(theta2);
+        double d1 = m1 * (lc1 * lc1) + m2 * (l1 * l1 + lc2 * lc2 + 2 * l1 * lc2 * cos2) + i1 + i2;
+        double d2 = m2 * (lc2 * lc2 + l1 * lc2 * cos2) + i2;
         double phi2 = m2 * lc2 * g * Math.Cos(theta1 + theta2 - Math.PI / 2.0);
-        double phi1 = -m2 * l1 * lc2 * (dtheta2 * dtheta2) * Math.Sin(theta2)
-            - 2 * m2 * l1 * lc2 * dtheta2 * dtheta1 * Math.Sin(theta2)
+        double phi1 = -m2 * l1 * lc2 * (dtheta2 * dtheta2) * sin2
+            - 2 * m2 * l1 * lc2 * dtheta2 * dtheta1 * sin2
             + (m1 * lc1 + m2 * l1) * g * Math.Cos(theta1 - Math.PI / 2)
             + phi2;
-        double ddtheta2 = (torque + d2 / d1 * phi1 - m2 * l1 * lc2 * (dtheta1 * dtheta1) * Math.Sin(theta2) - phi2)
+        double ddtheta2 = (torque + d2 / d1 * phi1 - m2 * l1 * lc2 * (dtheta1 * dtheta1) * sin2 - phi2)
             / (m2 * (lc2 * lc2) + i2 - d2 * d2 / d1);
         double ddtheta1 = -(d2 * ddtheta2 + phi1) / d1;
         return new AcrobotState(dtheta1, dtheta2, ddtheta1, ddtheta2);

@@ -57,8 +57,9 @@ public abstract class ControlEnvironment
 
     /// <summary>
     /// Starts an episode with s₀ drawn from the task's initial-state distribution and writes its observation.
-    /// A non-null <paramref name="seed"/> re-seeds the generator (same seed → same s₀ and, for the same actions, the same
-    /// trajectory); null continues the current generator (a first unseeded reset draws an unpredictable seed).
+    /// A non-null <paramref name="seed"/> re-seeds the generator with <see cref="Seeds.CreateRandom"/>(seed), so nearby seeds
+    /// give unrelated streams (same seed → same s₀ and, for the same actions, the same trajectory; NumPy's generator is not
+    /// reproduced); null continues the current generator (a first unseeded reset draws an unpredictable seed).
     /// </summary>
     /// <param name="observation">Receives the d floats of the observation of s₀.</param>
     /// <param name="seed">The seed, or null.</param>
