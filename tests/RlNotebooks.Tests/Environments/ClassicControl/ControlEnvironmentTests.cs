@@ -1,4 +1,6 @@
+using FsCheck.Fluent;
 using RlNotebooks.Environments.ClassicControl;
+using RlNotebooks.Tests.Support;
 
 namespace RlNotebooks.Tests.Environments.ClassicControl;
 
@@ -62,6 +64,30 @@ public class ControlEnvironmentTests
         Assert.Equal(first.Select(x => x.Step), again.Select(x => x.Step));
         Assert.True(first.Zip(again).All(p => p.First.Obs.SequenceEqual(p.Second.Obs)));
         Assert.False(first[0].Obs.SequenceEqual(other[0].Obs));
+    }
+
+    [Theory]
+    [MemberData(nameof(Ids))]
+    public void Every_observation_lies_in_the_declared_observation_space(string id)
+    {
+        // Property over seeds: random rollouts (with resets) never leave Gymnasium's declared bounds (|θ̇| ≤ 8, |x| ≤ 4.8, …).
+        Properties.Check(Gen.Choose(0, int.MaxValue), seed =>
+        {
+            ControlEnvironment env = Make(id);
+            var random = new Random(seed);
+            var action = new float[1];
+            var obs = new float[env.ObservationSize];
+            env.Reset(obs, seed);
+            for (int t = 0; t < 400; t++)
+            {
+                Assert.True(env.ObservationSpace.Contains(obs), $"step {t}: [{string.Join(", ", obs)}] outside {env.ObservationSpace}");
+                if (StepRandomly(env, random, action, obs).Done)
+                {
+                    Assert.True(env.ObservationSpace.Contains(obs), $"final observation [{string.Join(", ", obs)}] outside {env.ObservationSpace}");
+                    env.Reset(obs);
+                }
+            }
+        });
     }
 
     [Fact]
