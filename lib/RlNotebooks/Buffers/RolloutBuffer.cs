@@ -212,8 +212,8 @@ public sealed class RolloutBuffer
     public void Clear() => Count = 0;
 
     /// <summary>
-    /// V(sₜ₊₁) per row: 0 after termination; the next row's V(sₜ₊₁) inside an episode; the critic's value of the stored
-    /// next observation after a truncation and at the last stored step.
+    /// V(sₜ₊₁) per row: 0 after termination (also when a step reports both flags, as GAE reads it); the next row's V inside
+    /// an episode; the critic's value of the stored next observation after a truncation and at the last stored step.
     /// </summary>
     private void FillNextValues(BatchValueFunction value)
     {
@@ -223,7 +223,7 @@ public sealed class RolloutBuffer
         int k = 0;
         for (int row = 0; row < Count * n; row++)
         {
-            bool bootstrap = Truncated[row] || (row / n == last && !Terminated[row]);
+            bool bootstrap = !Terminated[row] && (Truncated[row] || row / n == last);
             NextValues[row] = Terminated[row] || bootstrap ? 0.0 : Values[row + n];
             if (bootstrap)
             {
