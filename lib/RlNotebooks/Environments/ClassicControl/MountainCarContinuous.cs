@@ -8,7 +8,8 @@ namespace RlNotebooks.Environments.ClassicControl;
 /// with v ≥ 0 (terminated). Truncated after 999 steps. s₀ = (U(−0.6, −0.4), 0). Gymnasium stores the state as float32
 /// after every step (<c>np.array([position, velocity], dtype=np.float32)</c>), so the next step starts from the rounded
 /// values; the goal test uses the values before rounding. Arithmetic follows NumPy 1.x promotion (the float32 action
-/// and state widened to float64); NumPy 2 evaluates a·0.0015 in float32.
+/// and state widened exactly to float64); NumPy 2 keeps part of the velocity update in float32, which differs in float32
+/// rounding only.
 /// </para>
 /// </summary>
 public static class MountainCarContinuous

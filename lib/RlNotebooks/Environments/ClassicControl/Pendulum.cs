@@ -6,7 +6,8 @@ namespace RlNotebooks.Environments.ClassicControl;
 /// Torque u ∈ [−2, 2], g = 10, m = l = 1, dt = 0.05:
 /// θ̇′ = clip(θ̇ + (3g/(2l) sin θ + 3/(ml²) u)·dt, −8, 8), θ′ = θ + θ̇′·dt (semi-implicit Euler).
 /// Reward −(norm(θ)² + 0.1 θ̇² + 0.001 u²) with norm(θ) = ((θ + π) mod 2π) − π (floored mod, as Python's %), evaluated
-/// at the state before the step; u² is computed in float32 from the float32 action, as NumPy does; the rest in float64.
+/// at the state before the step. Arithmetic is float64 with the float32 action widened exactly (NumPy 1.x promotion;
+/// NumPy 2 evaluates the terms in u in float32, which differs in float32 rounding only).
 /// No termination; truncated after 200 steps. s₀ ~ (U(−π, π), U(−1, 1)). Observation (cos θ, sin θ, θ̇) in float32.
 /// </para>
 /// </summary>
@@ -58,8 +59,8 @@ public static class Pendulum
     public static double Reward(PendulumState s, float torque)
     {
         double angle = NormalizeAngle(s.Theta);
-        float torqueSquared = torque * torque;
-        return -(angle * angle + 0.1 * (s.ThetaDot * s.ThetaDot) + 0.001 * torqueSquared);
+        double u = torque;
+        return -(angle * angle + 0.1 * (s.ThetaDot * s.ThetaDot) + 0.001 * (u * u));
     }
 
     /// <summary>The state after one step with torque <paramref name="torque"/> and gravity <paramref name="gravity"/>.</summary>

@@ -60,6 +60,15 @@ public class PendulumTests
     }
 
     [Fact]
+    public void The_torque_cost_uses_the_float32_action_widened_exactly()
+    {
+        // u = 0.1f is 0.100000001490116…; the cost 0.001u² is taken of that value in float64, not of 0.1 or of a float32 u².
+        double u = 0.1f;
+        Assert.Equal(-(0.0 + 0.1 * 0.0 + 0.001 * (u * u)), Pendulum.Reward(new PendulumState(0, 0), 0.1f));
+        Assert.NotEqual(-(0.001 * (0.1 * 0.1)), Pendulum.Reward(new PendulumState(0, 0), 0.1f));
+    }
+
+    [Fact]
     public void Speed_is_clipped_at_8()
     {
         // θ̇′ = 7.9 + (15 sin(π/2) + 6)·0.05 = 8.95 → 8.
