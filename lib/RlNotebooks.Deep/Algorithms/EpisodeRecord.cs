@@ -4,4 +4,5 @@ namespace RlNotebooks.Deep.Algorithms;
 /// <param name="Step">The global environment step (summed over the vector environment's copies) at which the episode ended.</param>
 /// <param name="Return">Its undiscounted return Σ rₜ.</param>
 /// <param name="Length">Its length in steps.</param>
-public readonly record struct EpisodeRecord(long Step, double Return, int Length);
+/// <param name="Seconds">Wall-clock seconds since training started (the one field that differs between reruns of a seed).</param>
+public readonly record struct EpisodeRecord(long Step, double Return, int Length, double Seconds);
