@@ -8,7 +8,7 @@ namespace RlNotebooks.Benchmarks;
 
 /// <summary>
 /// PPO clipped surrogate value + gradient over a 10⁶-sample minibatch via the allocation-free span overload, and the other
-/// functions built on the shared ratio kernel rₜ = exp(log π_new − log π_old), against a baseline that only streams the same
+/// functions computing the ratio rₜ = exp(log π_new − log π_old) per sample, against a baseline that only streams the same
 /// inputs through memory and writes the gradient. Expected 0 B allocated.
 /// </summary>
 [MemoryDiagnoser]

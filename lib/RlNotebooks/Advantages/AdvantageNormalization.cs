@@ -22,10 +22,8 @@ public static class AdvantageNormalization
         return result;
     }
 
+    /// <inheritdoc cref="Normalize"/>
     /// <summary>Writes (Âₜ − mean) / (std + ε) into <paramref name="destination"/> (may be the same memory as the input); no allocation.</summary>
-    /// <param name="advantages">The batch Â; not empty, finite.</param>
-    /// <param name="epsilon">ε &gt; 0 added to the standard deviation.</param>
-    /// <param name="destination">Receives the normalised advantages in its first N slots.</param>
     public static void NormalizeInto(ReadOnlySpan<double> advantages, double epsilon, Span<double> destination)
     {
         Guard.NotEmpty(advantages.Length, nameof(advantages));
@@ -33,41 +31,34 @@ public static class AdvantageNormalization
         Guard.Positive(epsilon);
         Guard.DestinationLength(advantages.Length, destination.Length, nameof(destination));
 
-        double min = advantages[0];
-        double max = advantages[0];
-        foreach (double x in advantages)
+        if (!advantages.ContainsAnyExcept(advantages[0]))
         {
-            min = Math.Min(min, x);
-            max = Math.Max(max, x);
-        }
-
-        if (min == max)
-        {
-            destination[..advantages.Length].Clear();
+            destination[..advantages.Length].Clear(); // all equal: exact zeros, not rounding noise divided by ε
             return;
         }
 
-        // Work on y = Â / s with s = max |Âₜ| so sums and squares cannot overflow:
-        // (Â − mean) / (std + ε) = (y − mean_y) / (std_y + ε / s).
-        double scale = Math.Max(Math.Abs(min), Math.Abs(max));
-        double sum = 0.0;
+        double mean = 0.0;
         foreach (double x in advantages)
         {
-            sum += x / scale;
+            mean += x;
         }
 
-        double mean = sum / advantages.Length;
-        double squares = 0.0;
+        mean /= advantages.Length;
+        double variance = 0.0;
         foreach (double x in advantages)
         {
-            double d = x / scale - mean;
-            squares += d * d;
+            variance += (x - mean) * (x - mean);
         }
 
-        double factor = 1.0 / (Math.Sqrt(squares / advantages.Length) + epsilon / scale);
+        double std = Math.Sqrt(variance / advantages.Length);
         for (int t = 0; t < advantages.Length; t++)
         {
-            destination[t] = (advantages[t] / scale - mean) * factor;
+            destination[t] = (advantages[t] - mean) / (std + epsilon);
+        }
+
+        if (!Guard.IsAllFinite(destination[..advantages.Length]))
+        {
+            throw Guard.Overflow("(Âₜ − mean) / (std + ε)", nameof(advantages));
         }
     }
 }

@@ -27,13 +27,8 @@ public static class TdErrors
         return result;
     }
 
+    /// <inheritdoc cref="Compute"/>
     /// <summary>Writes δₜ into <paramref name="destination"/>; no allocation.</summary>
-    /// <param name="rewards">rewards[t] = rₜ₊₁.</param>
-    /// <param name="values">values[t] = V(sₜ).</param>
-    /// <param name="nextValues">nextValues[t] = V(sₜ₊₁).</param>
-    /// <param name="terminated">terminated[t]: sₜ₊₁ is terminal.</param>
-    /// <param name="gamma">Discount γ ∈ [0, 1].</param>
-    /// <param name="destination">Receives δₜ in its first T slots.</param>
     public static void ComputeInto(ReadOnlySpan<double> rewards, ReadOnlySpan<double> values, ReadOnlySpan<double> nextValues,
         ReadOnlySpan<bool> terminated, double gamma, Span<double> destination)
     {
@@ -50,7 +45,12 @@ public static class TdErrors
         for (int t = 0; t < rewards.Length; t++)
         {
             double bootstrap = terminated[t] ? 0.0 : gamma * nextValues[t];
-            destination[t] = Guard.TdError(rewards[t], bootstrap, values[t], nameof(rewards));
+            destination[t] = rewards[t] + bootstrap - values[t];
+        }
+
+        if (!Guard.IsAllFinite(destination[..rewards.Length]))
+        {
+            throw Guard.Overflow("δₜ", nameof(rewards));
         }
     }
 }

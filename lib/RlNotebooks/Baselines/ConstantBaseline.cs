@@ -7,11 +7,17 @@ public static class ConstantBaseline
 {
     /// <summary>b = mean of <paramref name="returns"/>.</summary>
     /// <param name="returns">One return per episode (or per step); not empty, finite.</param>
-    /// <returns>The mean return, accumulated as Σ Rᵢ/N so that finite returns near ±double.MaxValue cannot overflow.</returns>
+    /// <returns>The mean return (1/N) Σᵢ Rᵢ.</returns>
     public static double Mean(ReadOnlySpan<double> returns)
     {
         Guard.NotEmpty(returns.Length, nameof(returns));
         Guard.AllFinite(returns);
-        return Guard.Mean(returns);
+        double sum = 0.0;
+        foreach (double r in returns)
+        {
+            sum += r;
+        }
+
+        return double.IsFinite(sum) ? sum / returns.Length : throw Guard.Overflow("Σᵢ Rᵢ", nameof(returns));
     }
 }

@@ -23,13 +23,8 @@ public static class LeastSquaresValueFit
         return weights;
     }
 
+    /// <inheritdoc cref="Fit"/>
     /// <summary>Writes w into <paramref name="weights"/>, using <paramref name="workspace"/> (length ≥ d²) for ΦᵀΦ + αI; no allocation.</summary>
-    /// <param name="features">Φ, row-major N × d.</param>
-    /// <param name="featureCount">d ≥ 1.</param>
-    /// <param name="targets">G, length N.</param>
-    /// <param name="ridge">α ≥ 0.</param>
-    /// <param name="weights">Receives w in its first d slots.</param>
-    /// <param name="workspace">Scratch of length ≥ d², overwritten.</param>
     public static void FitInto(ReadOnlySpan<double> features, int featureCount, ReadOnlySpan<double> targets, double ridge,
         Span<double> weights, Span<double> workspace)
     {

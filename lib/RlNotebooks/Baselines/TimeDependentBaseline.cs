@@ -19,9 +19,8 @@ public static class TimeDependentBaseline
         return result;
     }
 
+    /// <inheritdoc cref="Compute"/>
     /// <summary>Writes b(t) into <paramref name="destination"/> (length ≥ longest episode); no allocation.</summary>
-    /// <param name="episodeReturns">episodeReturns[i][t] = Gₜ of episode i.</param>
-    /// <param name="destination">Receives b(t) in its first max-length slots.</param>
     public static void ComputeInto(IReadOnlyList<double[]> episodeReturns, Span<double> destination)
     {
         int horizon = MaxLength(episodeReturns);
@@ -53,24 +52,8 @@ public static class TimeDependentBaseline
                 }
             }
 
-            destination[t] = double.IsFinite(sum) ? sum / count : RescaledMean(episodeReturns, t, count);
+            destination[t] = double.IsFinite(sum) ? sum / count : throw Guard.Overflow($"Σᵢ Gᵢ,{t}", nameof(episodeReturns));
         }
-    }
-
-    /// <summary>b(t) of returns near ±double.MaxValue whose plain sum overflowed: 2·Σᵢ (Gᵢ,ₜ/2n), clamped (b(t) lies between them).</summary>
-    private static double RescaledMean(IReadOnlyList<double[]> episodeReturns, int t, int count)
-    {
-        double half = 0.0;
-        for (int i = 0; i < episodeReturns.Count; i++)
-        {
-            double[] episode = episodeReturns[i];
-            if (t < episode.Length)
-            {
-                half += episode[t] / (2.0 * count);
-            }
-        }
-
-        return Math.Clamp(2.0 * half, -double.MaxValue, double.MaxValue);
     }
 
     private static int MaxLength(IReadOnlyList<double[]> episodeReturns)

@@ -23,11 +23,8 @@ public static class VarianceOptimalBaseline
         return result;
     }
 
+    /// <inheritdoc cref="Compute"/>
     /// <summary>Writes b_k into <paramref name="destination"/>; no allocation.</summary>
-    /// <param name="scoreSums">g, row-major episodes × parameters.</param>
-    /// <param name="parameterCount">P ≥ 1.</param>
-    /// <param name="returns">R(τᵢ), one per episode.</param>
-    /// <param name="destination">Receives b in its first P slots.</param>
     public static void ComputeInto(ReadOnlySpan<double> scoreSums, int parameterCount, ReadOnlySpan<double> returns,
         Span<double> destination)
     {
@@ -43,7 +40,7 @@ public static class VarianceOptimalBaseline
             meanReturn += r;
         }
 
-        meanReturn = double.IsFinite(meanReturn) ? meanReturn / episodes : Guard.RescaledMean(returns);
+        meanReturn /= episodes;
         for (int k = 0; k < parameterCount; k++)
         {
             double weighted = 0.0;
@@ -56,36 +53,7 @@ public static class VarianceOptimalBaseline
             }
 
             double b = weight > 0.0 ? weighted / weight : meanReturn;
-            destination[k] = double.IsFinite(b) ? b : Rescaled(scoreSums, parameterCount, returns, k);
+            destination[k] = double.IsFinite(b) ? b : throw Guard.Overflow($"b[{k}] = Σᵢ gᵢ²Gᵢ / Σᵢ gᵢ²", nameof(scoreSums));
         }
-    }
-
-    /// <summary>
-    /// bₖ when gᵢ² or gᵢ²Gᵢ overflowed: the same convex combination Σᵢ wᵢGᵢ with wᵢ = (gᵢ/m)² / Σⱼ (gⱼ/m)², m = maxᵢ |gᵢ|,
-    /// whose weights are at most 1 and sum to 1, so bₖ lies between min Gᵢ and max Gᵢ (clamped against rounding).
-    /// </summary>
-    private static double Rescaled(ReadOnlySpan<double> scoreSums, int parameterCount, ReadOnlySpan<double> returns, int k)
-    {
-        double m = 0.0;
-        for (int i = 0; i < returns.Length; i++)
-        {
-            m = Math.Max(m, Math.Abs(scoreSums[i * parameterCount + k]));
-        }
-
-        double weight = 0.0;
-        for (int i = 0; i < returns.Length; i++)
-        {
-            double g = scoreSums[i * parameterCount + k] / m;
-            weight += g * g;
-        }
-
-        double b = 0.0;
-        for (int i = 0; i < returns.Length; i++)
-        {
-            double g = scoreSums[i * parameterCount + k] / m;
-            b += g * g / weight * returns[i];
-        }
-
-        return Math.Clamp(b, -double.MaxValue, double.MaxValue);
     }
 }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using RlNotebooks.Validation;
 
 namespace RlNotebooks.Bellman;
@@ -38,6 +39,7 @@ public static class BellmanOperators
         return q;
     }
 
+    /// <inheritdoc cref="ActionValues"/>
     /// <summary>Writes Q_V(s,a) = Σ_{s′} P(s′|s,a)[r(s,a,s′) + γV(s′)] into <paramref name="destination"/> (|𝒮|·|𝒜|).</summary>
     public static void ActionValuesInto(TabularMdp mdp, ReadOnlySpan<double> v, Span<double> destination)
     {
@@ -57,6 +59,7 @@ public static class BellmanOperators
         return result;
     }
 
+    /// <inheritdoc cref="ExpectationV"/>
     /// <summary>Writes T^π V into <paramref name="destination"/> (length |𝒮|, not overlapping <paramref name="v"/>).</summary>
     public static void ExpectationVInto(TabularMdp mdp, TabularPolicy policy, ReadOnlySpan<double> v, Span<double> destination)
     {
@@ -78,6 +81,7 @@ public static class BellmanOperators
         return result;
     }
 
+    /// <inheritdoc cref="ExpectationQ"/>
     /// <summary>Writes T^π Q into <paramref name="destination"/> (length |𝒮|·|𝒜|, not overlapping <paramref name="q"/>).</summary>
     public static void ExpectationQInto(TabularMdp mdp, TabularPolicy policy, ReadOnlySpan<double> q, Span<double> destination)
     {
@@ -98,6 +102,7 @@ public static class BellmanOperators
         return result;
     }
 
+    /// <inheritdoc cref="OptimalityV"/>
     /// <summary>Writes T* V into <paramref name="destination"/> (length |𝒮|, not overlapping <paramref name="v"/>); returns ‖T* V − V‖∞.</summary>
     public static double OptimalityVInto(TabularMdp mdp, ReadOnlySpan<double> v, Span<double> destination)
     {
@@ -117,6 +122,7 @@ public static class BellmanOperators
         return result;
     }
 
+    /// <inheritdoc cref="OptimalityQ"/>
     /// <summary>Writes T* Q into <paramref name="destination"/> (length |𝒮|·|𝒜|, not overlapping <paramref name="q"/>).</summary>
     public static void OptimalityQInto(TabularMdp mdp, ReadOnlySpan<double> q, Span<double> destination)
     {
@@ -227,13 +233,23 @@ public static class BellmanOperators
     internal static void CheckVDestination(TabularMdp mdp, ReadOnlySpan<double> source, Span<double> destination, string sourceName)
     {
         Guard.SameLength(mdp.StateCount, destination.Length, nameof(destination), "mdp.StateCount");
-        Guard.NoOverlap(source, destination, sourceName);
+        NoOverlap(source, destination, sourceName);
     }
 
     /// <summary>Validates the destination of a Q operator: length |𝒮|·|𝒜| and no overlap with the input <paramref name="sourceName"/>.</summary>
     internal static void CheckQDestination(TabularMdp mdp, ReadOnlySpan<double> source, Span<double> destination, string sourceName)
     {
         Guard.SameLength(mdp.StateCount * mdp.ActionCount, destination.Length, nameof(destination), "mdp.StateCount·mdp.ActionCount");
-        Guard.NoOverlap(source, destination, sourceName);
+        NoOverlap(source, destination, sourceName);
+    }
+
+    /// <summary>Throws when <paramref name="destination"/> overlaps <paramref name="source"/> (a synchronous backup must not read what it writes).</summary>
+    private static void NoOverlap(ReadOnlySpan<double> source, ReadOnlySpan<double> destination, string sourceName,
+        [CallerArgumentExpression(nameof(destination))] string? paramName = null)
+    {
+        if (source.Overlaps(destination))
+        {
+            throw new ArgumentException($"{paramName} must not overlap {sourceName}: a synchronous backup reads every old value.", paramName);
+        }
     }
 }

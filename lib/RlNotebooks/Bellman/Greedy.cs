@@ -1,3 +1,4 @@
+using RlNotebooks.Distributions;
 using RlNotebooks.Validation;
 
 namespace RlNotebooks.Bellman;
@@ -45,12 +46,13 @@ public static class Greedy
     /// <summary>a(s) = argmaxₐ Q(s,a) for each state (lowest index among values within <paramref name="tieTolerance"/> of the max).</summary>
     public static int[] Actions(ReadOnlySpan<double> q, int actionCount, double tieTolerance = DefaultTieTolerance)
     {
-        int states = Guard.TableShape(q.Length, actionCount, nameof(q));
+        int states = Guard.RowMajor(q.Length, actionCount, nameof(q), nameof(actionCount));
         var actions = new int[states];
         ActionsInto(q, actionCount, actions, tieTolerance);
         return actions;
     }
 
+    /// <inheritdoc cref="Actions"/>
     /// <summary>Writes a(s) = argmaxₐ Q(s,a) (lowest tied index) into <paramref name="destination"/> (length |𝒮|).</summary>
     public static void ActionsInto(ReadOnlySpan<double> q, int actionCount, Span<int> destination, double tieTolerance = DefaultTieTolerance)
     {
@@ -72,6 +74,7 @@ public static class Greedy
         return new TabularPolicy(q.Length / actionCount, actionCount, table);
     }
 
+    /// <inheritdoc cref="FromQ"/>
     /// <summary>Writes the greedy policy table π(a|s) from Q into <paramref name="destination"/> (length |𝒮|·|𝒜|).</summary>
     public static void FromQInto(ReadOnlySpan<double> q, int actionCount, Span<double> destination, TieBreaking ties = TieBreaking.LowestIndex,
         double tieTolerance = DefaultTieTolerance)
@@ -80,7 +83,7 @@ public static class Greedy
         Guard.SameLength(q.Length, destination.Length, nameof(destination), nameof(q));
         for (int s = 0; s < states; s++)
         {
-            Distributions.EpsilonGreedy.RowInto(q.Slice(s * actionCount, actionCount), 0.0, destination.Slice(s * actionCount, actionCount),
+            EpsilonGreedy.RowInto(q.Slice(s * actionCount, actionCount), 0.0, destination.Slice(s * actionCount, actionCount),
                 tieTolerance, lowestIndexOnly: ties == TieBreaking.LowestIndex);
         }
     }
@@ -96,15 +99,16 @@ public static class Greedy
     /// <summary>
     /// The ε-greedy policy π(a|s) = ε/|𝒜| + (1 − ε)·1[a = argmax_{a′} Q(s,a′)] (argmax: lowest tied index).
     /// </summary>
-    public static TabularPolicy EpsilonGreedy(ReadOnlySpan<double> q, int actionCount, double epsilon, double tieTolerance = DefaultTieTolerance)
+    public static TabularPolicy EpsilonGreedyFromQ(ReadOnlySpan<double> q, int actionCount, double epsilon, double tieTolerance = DefaultTieTolerance)
     {
         var table = new double[q.Length];
-        EpsilonGreedyInto(q, actionCount, epsilon, table, tieTolerance);
+        EpsilonGreedyFromQInto(q, actionCount, epsilon, table, tieTolerance);
         return new TabularPolicy(q.Length / actionCount, actionCount, table);
     }
 
+    /// <inheritdoc cref="EpsilonGreedyFromQ"/>
     /// <summary>Writes the ε-greedy policy table into <paramref name="destination"/> (length |𝒮|·|𝒜|).</summary>
-    public static void EpsilonGreedyInto(ReadOnlySpan<double> q, int actionCount, double epsilon, Span<double> destination,
+    public static void EpsilonGreedyFromQInto(ReadOnlySpan<double> q, int actionCount, double epsilon, Span<double> destination,
         double tieTolerance = DefaultTieTolerance)
     {
         int states = CheckQ(q, actionCount, tieTolerance);
@@ -112,7 +116,7 @@ public static class Greedy
         Guard.SameLength(q.Length, destination.Length, nameof(destination), nameof(q));
         for (int s = 0; s < states; s++)
         {
-            Distributions.EpsilonGreedy.RowInto(q.Slice(s * actionCount, actionCount), epsilon, destination.Slice(s * actionCount, actionCount),
+            EpsilonGreedy.RowInto(q.Slice(s * actionCount, actionCount), epsilon, destination.Slice(s * actionCount, actionCount),
                 tieTolerance, lowestIndexOnly: true);
         }
     }
@@ -132,7 +136,7 @@ public static class Greedy
 
     private static int CheckQ(ReadOnlySpan<double> q, int actionCount, double tieTolerance)
     {
-        int states = Guard.TableShape(q.Length, actionCount, nameof(q));
+        int states = Guard.RowMajor(q.Length, actionCount, nameof(q), nameof(actionCount));
         Guard.AllFinite(q, nameof(q));
         Guard.NonNegative(tieTolerance);
         return states;

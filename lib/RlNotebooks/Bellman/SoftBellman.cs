@@ -30,11 +30,12 @@ public static class SoftBellman
     /// <summary>V_soft(s) = τ log Σₐ exp(Q(s,a)/τ) for every state of a Q table.</summary>
     public static double[] SoftValues(ReadOnlySpan<double> q, int actionCount, double tau)
     {
-        var v = new double[Guard.TableShape(q.Length, actionCount, nameof(q))];
+        var v = new double[Guard.RowMajor(q.Length, actionCount, nameof(q), nameof(actionCount))];
         SoftValuesInto(q, actionCount, tau, v);
         return v;
     }
 
+    /// <inheritdoc cref="SoftValues"/>
     /// <summary>Writes V_soft(s) for every state into <paramref name="destination"/> (length |𝒮|).</summary>
     public static void SoftValuesInto(ReadOnlySpan<double> q, int actionCount, double tau, Span<double> destination)
     {
@@ -59,6 +60,7 @@ public static class SoftBellman
         return new TabularPolicy(q.Length / actionCount, actionCount, table);
     }
 
+    /// <inheritdoc cref="Boltzmann"/>
     /// <summary>Writes the Boltzmann policy table into <paramref name="destination"/> (length |𝒮|·|𝒜|).</summary>
     public static void BoltzmannInto(ReadOnlySpan<double> q, int actionCount, double tau, Span<double> destination)
     {
@@ -79,6 +81,7 @@ public static class SoftBellman
         return result;
     }
 
+    /// <inheritdoc cref="BackupQ"/>
     /// <summary>Writes T_soft Q into <paramref name="destination"/> (length |𝒮|·|𝒜|, not overlapping <paramref name="q"/>).</summary>
     public static void BackupQInto(TabularMdp mdp, ReadOnlySpan<double> q, double tau, Span<double> destination)
     {
@@ -99,6 +102,7 @@ public static class SoftBellman
         return result;
     }
 
+    /// <inheritdoc cref="BackupV"/>
     /// <summary>Writes T_soft V into <paramref name="destination"/> (length |𝒮|, not overlapping <paramref name="v"/>). Allocates nothing.</summary>
     public static void BackupVInto(TabularMdp mdp, ReadOnlySpan<double> v, double tau, Span<double> destination)
     {
@@ -110,7 +114,7 @@ public static class SoftBellman
 
     private static int CheckQ(ReadOnlySpan<double> q, int actionCount, double tau)
     {
-        int states = Guard.TableShape(q.Length, actionCount, nameof(q));
+        int states = Guard.RowMajor(q.Length, actionCount, nameof(q), nameof(actionCount));
         Guard.AllFinite(q, nameof(q));
         Guard.Positive(tau);
         return states;

@@ -50,7 +50,7 @@ public sealed record TabularMdp
 
         StateCount = stateCount;
         ActionCount = actionCount;
-        Gamma = gamma;
+        Guard.UnitInterval(gamma);
         _gamma = gamma;
 
         int total = 0;
@@ -134,7 +134,7 @@ public sealed record TabularMdp
         get => _gamma;
         init
         {
-            Guard.UnitInterval(value, nameof(Gamma));
+            Guard.UnitInterval(value, "gamma");
             _gamma = value;
         }
     }

@@ -84,7 +84,7 @@ public sealed partial class Chart
         IReadOnlyList<string>? xLabels = null, IReadOnlyList<string>? yLabels = null,
         double? zMin = null, double? zMax = null, bool showScale = true, string? name = null)
     {
-        Guard.AllFinite(z, nameof(z));
+        ChartChecks.AllFinite(z, nameof(z));
         int rows = z.GetLength(0), columns = z.GetLength(1);
         Guard.NotEmpty(rows * columns, nameof(z));
         if (cellText is not null && (cellText.GetLength(0) != rows || cellText.GetLength(1) != columns))
@@ -143,7 +143,7 @@ public sealed partial class Chart
     /// <exception cref="ArgumentException">No runs, ragged runs, NaN/∞ (names run and step), or xs of the wrong length.</exception>
     public static Chart Band(IReadOnlyList<IReadOnlyList<double>> runs, IReadOnlyList<double>? xs = null, string? name = null)
     {
-        Guard.FiniteRectangular(runs, nameof(runs));
+        ChartChecks.FiniteRectangular(runs, nameof(runs));
         int count = runs.Count, steps = runs[0].Count;
         double[] x = xs is null ? Indices(steps) : Finite(xs, nameof(xs));
         Guard.SameLength(steps, x.Length, nameof(xs), "each run");

@@ -8,12 +8,13 @@ namespace RlNotebooks.Distributions;
 /// </summary>
 public static class Categorical
 {
-    /// <summary>log π(a) = x_a − log Σ_j exp(x_j) (≥ −double.MaxValue, see <see cref="Softmax"/>).</summary>
+    /// <summary>log π(a) = x_a − log Σ_j exp(x_j) (an overflow error when it is not representable, see <see cref="Softmax"/>).</summary>
     public static double LogProb(ReadOnlySpan<double> logits, int action)
     {
         double max = Softmax.Validate(logits, 1.0);
         Guard.Index(action, logits.Length);
-        return Math.Max(Softmax.Shifted(logits[action], max, 1.0) - Softmax.ShiftedLogSumExp(logits, max, 1.0), -double.MaxValue);
+        double logProb = Softmax.Shifted(logits[action], max, 1.0) - Softmax.ShiftedLogSumExp(logits, max, 1.0);
+        return double.IsFinite(logProb) ? logProb : throw Guard.Overflow("log π(a)", nameof(logits));
     }
 
     /// <summary>Entropy H(π) = −Σ_a π(a) log π(a) in nats, ∈ [0, log |A|] (0 log 0 = 0).</summary>
@@ -38,7 +39,7 @@ public static class Categorical
     /// <summary>
     /// D_KL(p ‖ q) = Σ_a p(a) log(p(a)/q(a)) with p = softmax(<paramref name="logitsP"/>), q = softmax(<paramref name="logitsQ"/>),
     /// in nats. The expectation is under p (the first argument). Floored at 0 against rounding; when q gives an action
-    /// probability that underflows while p does not, the value saturates at double.MaxValue instead of +∞.
+    /// probability that underflows while p does not, the divergence is not representable and an overflow error is thrown.
     /// </summary>
     public static double KlDivergence(ReadOnlySpan<double> logitsP, ReadOnlySpan<double> logitsQ)
     {
@@ -59,7 +60,7 @@ public static class Categorical
             }
         }
 
-        return Math.Clamp(kl, 0.0, double.MaxValue);
+        return double.IsFinite(kl) ? Math.Max(kl, 0.0) : throw Guard.Overflow("D_KL(p ‖ q)", nameof(logitsQ));
     }
 
     /// <summary>∇_logits log π(a) = onehot(a) − softmax(logits) as a new array.</summary>
@@ -70,6 +71,7 @@ public static class Categorical
         return gradient;
     }
 
+    /// <inheritdoc cref="LogProbGradient"/>
     /// <summary>Writes ∇_logits log π(a) = onehot(a) − softmax(logits) into <paramref name="destination"/>; no allocation.</summary>
     public static void LogProbGradientInto(ReadOnlySpan<double> logits, int action, Span<double> destination)
     {

@@ -80,6 +80,7 @@ public static class DiagonalGaussian
         return new GaussianLogProbGradient(gradMean, gradLogStd);
     }
 
+    /// <inheritdoc cref="LogProbGradient"/>
     /// <summary>Writes (x_i − μ_i)/σ_i² into <paramref name="meanGradient"/> and ((x_i − μ_i)/σ_i)² − 1 into <paramref name="logStdGradient"/>.</summary>
     public static void LogProbGradientInto(ReadOnlySpan<double> x, ReadOnlySpan<double> mean, ReadOnlySpan<double> logStd,
         Span<double> meanGradient, Span<double> logStdGradient)
@@ -112,6 +113,7 @@ public static class DiagonalGaussian
         return x;
     }
 
+    /// <inheritdoc cref="Sample"/>
     /// <summary>Writes x = μ + σ ⊙ ξ into <paramref name="destination"/>; deterministic given <paramref name="random"/>; no allocation.</summary>
     public static void SampleInto(ReadOnlySpan<double> mean, ReadOnlySpan<double> logStd, Random random, Span<double> destination)
     {
@@ -129,7 +131,7 @@ public static class DiagonalGaussian
     }
 
     /// <summary>Validates a non-empty, finite (μ, log σ) pair of equal length.</summary>
-    public static void Validate(ReadOnlySpan<double> mean, ReadOnlySpan<double> logStd, string meanName = "mean", string logStdName = "logStd")
+    internal static void Validate(ReadOnlySpan<double> mean, ReadOnlySpan<double> logStd, string meanName = "mean", string logStdName = "logStd")
     {
         Guard.NotEmpty(mean.Length, meanName);
         Guard.SameLength(mean.Length, logStd.Length, logStdName, meanName);

@@ -21,6 +21,7 @@ public static class EpsilonGreedy
         return probabilities;
     }
 
+    /// <inheritdoc cref="Probabilities"/>
     /// <summary>Writes π(·|s) into <paramref name="destination"/>; no allocation.</summary>
     public static void ProbabilitiesInto(ReadOnlySpan<double> actionValues, double epsilon, Span<double> destination)
     {
@@ -38,7 +39,7 @@ public static class EpsilonGreedy
     }
 
     /// <summary>
-    /// The one ε-greedy row shared with the tabular <c>Greedy.EpsilonGreedyInto</c>/<c>Greedy.FromQInto</c>:
+    /// The one ε-greedy row shared with the tabular <c>Greedy.EpsilonGreedyFromQInto</c>/<c>Greedy.FromQInto</c>:
     /// π(a) = ε/|A| + (1 − ε)·g(a), where a is a maximiser when q[a] ≥ maxₐ′ q[a′] − <paramref name="tieTolerance"/> and
     /// g gives the whole greedy mass to the lowest maximiser (<paramref name="lowestIndexOnly"/>) or splits it equally
     /// among all maximisers. Non-empty finite values, ε ∈ [0, 1] and tolerance ≥ 0 are the caller's to check; no allocation.

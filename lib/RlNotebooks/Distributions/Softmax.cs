@@ -7,9 +7,8 @@ namespace RlNotebooks.Distributions;
 /// p_i = exp(x_i/τ) / Σ_j exp(x_j/τ), computed from shifted logits z_i = (x_i − max_j x_j)/τ ≤ 0.
 /// </summary>
 /// <remarks>
-/// Subtracting the maximum makes every exponent ≤ 0, so any finite logits (even ±1e308) give a finite distribution
-/// that sums to 1. When the spread of the logits itself exceeds the double range, the shifted logit is clamped to
-/// −double.MaxValue: its probability is exactly 0 and its log-probability is reported as −double.MaxValue, never −∞.
+/// Subtracting the maximum makes every exponent ≤ 0, so the normaliser lies in [1, n] and never overflows. A log-probability
+/// that is not representable (−∞, from a spread (max − xᵢ)/τ beyond the double range) is reported as an overflow error.
 /// </remarks>
 public static class Softmax
 {
@@ -23,6 +22,7 @@ public static class Softmax
         return probabilities;
     }
 
+    /// <inheritdoc cref="Probabilities"/>
     /// <summary>Writes softmax(x/τ) into <paramref name="destination"/>; no allocation.</summary>
     public static void ProbabilitiesInto(ReadOnlySpan<double> logits, Span<double> destination, double temperature = 1.0)
     {
@@ -42,6 +42,8 @@ public static class Softmax
     }
 
     /// <summary>log π(i) = x_i/τ − log Σ_j exp(x_j/τ) as a new array.</summary>
+    /// <param name="logits">Finite logits x.</param>
+    /// <param name="temperature">τ &gt; 0.</param>
     public static double[] LogProbabilities(ReadOnlySpan<double> logits, double temperature = 1.0)
     {
         var logProbabilities = new double[logits.Length];
@@ -49,6 +51,7 @@ public static class Softmax
         return logProbabilities;
     }
 
+    /// <inheritdoc cref="LogProbabilities"/>
     /// <summary>Writes log-softmax(x/τ) into <paramref name="destination"/>; no allocation.</summary>
     public static void LogProbabilitiesInto(ReadOnlySpan<double> logits, Span<double> destination, double temperature = 1.0)
     {
@@ -57,7 +60,12 @@ public static class Softmax
         double logNormaliser = ShiftedLogSumExp(logits, max, temperature);
         for (int i = 0; i < logits.Length; i++)
         {
-            destination[i] = Math.Max(Shifted(logits[i], max, temperature) - logNormaliser, -double.MaxValue);
+            destination[i] = Shifted(logits[i], max, temperature) - logNormaliser;
+        }
+
+        if (!Guard.IsAllFinite(destination))
+        {
+            throw Guard.Overflow("log π(i) = (xᵢ − max)/τ − log Σⱼ exp((xⱼ − max)/τ)", nameof(logits));
         }
     }
 
@@ -65,7 +73,7 @@ public static class Softmax
     /// log Σ_i exp(x_i/τ) − max_i x_i/τ: the log-normaliser of the shifted logits, in [0, log n].
     /// Use with <see cref="Shifted"/> to get log π(i) = Shifted(x_i) − ShiftedLogSumExp without overflow.
     /// </summary>
-    public static double ShiftedLogSumExp(ReadOnlySpan<double> logits, double max, double temperature) =>
+    internal static double ShiftedLogSumExp(ReadOnlySpan<double> logits, double max, double temperature) =>
         Math.Log(ShiftedExpSum(logits, max, temperature));
 
     /// <summary>Σ_i exp(z_i) with z_i = <see cref="Shifted"/>(x_i): the softmax normaliser, in [1, n] when max is the true maximum. Unchecked.</summary>
@@ -90,12 +98,11 @@ public static class Softmax
         return max + temperature * ShiftedLogSumExp(logits, max, temperature);
     }
 
-    /// <summary>z_i = (x_i − max)/τ ≤ 0, clamped at −double.MaxValue when the subtraction overflows.</summary>
-    public static double Shifted(double logit, double max, double temperature) =>
-        Math.Max((logit - max) / temperature, -double.MaxValue);
+    /// <summary>z_i = (x_i − max)/τ ≤ 0.</summary>
+    internal static double Shifted(double logit, double max, double temperature) => (logit - max) / temperature;
 
     /// <summary>Validates non-empty, finite logits and τ &gt; 0, and returns max_i x_i.</summary>
-    public static double Validate(ReadOnlySpan<double> logits, double temperature,
+    internal static double Validate(ReadOnlySpan<double> logits, double temperature,
         [System.Runtime.CompilerServices.CallerArgumentExpression(nameof(logits))] string? paramName = null)
     {
         Guard.NotEmpty(logits.Length, paramName);

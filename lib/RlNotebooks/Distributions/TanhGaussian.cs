@@ -27,7 +27,6 @@ public static class TanhGaussian
     {
         Guard.Finite(u);
 
-        // ≈ −2|u| for large |u|, so it is beyond −double.MaxValue exactly when |u| > double.MaxValue/2.
         double value = Unchecked(u);
         return double.IsFinite(value) ? value : throw Guard.Overflow("log(1 − tanh²u) ≈ −2|u|", nameof(u));
     }
@@ -48,6 +47,7 @@ public static class TanhGaussian
         return action;
     }
 
+    /// <inheritdoc cref="Squash"/>
     /// <summary>Writes a_i = low_i + (high_i − low_i)(tanh(u_i) + 1)/2 into <paramref name="destination"/>; no allocation.</summary>
     public static void SquashInto(ReadOnlySpan<double> preTanh, ReadOnlySpan<double> low, ReadOnlySpan<double> high, Span<double> destination)
     {
@@ -58,8 +58,7 @@ public static class TanhGaussian
         Guard.SameLength(preTanh.Length, destination.Length, nameof(destination), nameof(preTanh));
         for (int i = 0; i < preTanh.Length; i++)
         {
-            // ½h − ½l equals ½(h − l) exactly but cannot overflow when the bounds span more than double.MaxValue.
-            double halfRange = 0.5 * high[i] - 0.5 * low[i];
+            double halfRange = 0.5 * (high[i] - low[i]);
             destination[i] = Math.Clamp(low[i] + halfRange * (Math.Tanh(preTanh[i]) + 1.0), low[i], high[i]);
         }
     }
@@ -85,7 +84,7 @@ public static class TanhGaussian
         double logProb = DiagonalGaussian.LogProb(preTanh, mean, logStd, preTanhName);
         for (int i = 0; i < preTanh.Length; i++)
         {
-            logProb -= Unchecked(preTanh[i]) + Math.Log(0.5 * high[i] - 0.5 * low[i]);
+            logProb -= Unchecked(preTanh[i]) + Math.Log(0.5 * (high[i] - low[i]));
         }
 
         return double.IsFinite(logProb)
@@ -103,6 +102,7 @@ public static class TanhGaussian
         return new TanhGaussianSample(action, preTanh, logProb);
     }
 
+    /// <inheritdoc cref="Sample"/>
     /// <summary>
     /// Draws u ~ N(μ, σ) into <paramref name="preTanh"/>, writes a = squash(u) into <paramref name="action"/> and returns
     /// log π(a); deterministic given <paramref name="random"/>; no allocation.

@@ -100,7 +100,7 @@ public static class FrozenLake
 
     private static void Validate(IReadOnlyList<string> map)
     {
-        Guard.RectangularMap(map, Letters, nameof(map));
+        GridLayout.CheckMap(map, Letters, nameof(map));
         foreach (string line in map)
         {
             if (line.Contains('S', StringComparison.Ordinal))

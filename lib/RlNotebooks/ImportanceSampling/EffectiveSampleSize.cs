@@ -7,32 +7,25 @@ public static class EffectiveSampleSize
 {
     /// <summary>
     /// ESS = (Σᵢ wᵢ)² / Σᵢ wᵢ² ∈ [1, n]: n for equal weights, 1 when a single weight carries everything.
-    /// Weights are rescaled by their maximum first (ESS is scale-invariant), so huge weights cannot overflow.
     /// </summary>
     /// <param name="weights">Importance weights wᵢ ≥ 0, at least one &gt; 0.</param>
     public static double Compute(ReadOnlySpan<double> weights)
     {
         Guard.NotEmpty(weights.Length, nameof(weights));
-        Guard.ImportanceWeights(weights);
-        double max = 0.0;
-        for (int i = 0; i < weights.Length; i++)
-        {
-            max = Math.Max(max, weights[i]);
-        }
-
-        if (max == 0.0)
-        {
-            throw new ArgumentException("weights are all 0; the effective sample size is undefined.", nameof(weights));
-        }
-
+        WeightChecks.NonNegativeFinite(weights, nameof(weights));
         double sum = 0.0, sumOfSquares = 0.0;
-        for (int i = 0; i < weights.Length; i++)
+        foreach (double w in weights)
         {
-            double w = weights[i] / max;
             sum += w;
             sumOfSquares += w * w;
         }
 
-        return Math.Clamp(sum * sum / sumOfSquares, 1.0, weights.Length);
+        if (sum == 0.0)
+        {
+            throw new ArgumentException("weights are all 0; the effective sample size is undefined.", nameof(weights));
+        }
+
+        double ess = sum * sum / sumOfSquares;
+        return double.IsFinite(ess) ? Math.Clamp(ess, 1.0, weights.Length) : throw Guard.Overflow("(Σᵢ wᵢ)² / Σᵢ wᵢ²", nameof(weights));
     }
 }

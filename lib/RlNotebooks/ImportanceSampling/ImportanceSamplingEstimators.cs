@@ -30,34 +30,21 @@ public static class ImportanceSamplingEstimators
     public static double Weighted(ReadOnlySpan<double> ratios, ReadOnlySpan<double> returns)
     {
         Validate(ratios, returns);
-        double max = 0.0;
-        for (int i = 0; i < ratios.Length; i++)
-        {
-            max = Math.Max(max, ratios[i]);
-        }
-
-        if (max == 0.0)
-        {
-            return 0.0;
-        }
-
-        // Scale the weights by 1/max: the estimator is scale-invariant and Σ ρ/max ∈ [1, n] cannot overflow.
         double weightedSum = 0.0, weightSum = 0.0;
         for (int i = 0; i < ratios.Length; i++)
         {
-            double w = ratios[i] / max;
-            weightedSum += w * returns[i];
-            weightSum += w;
+            weightedSum += ratios[i] * returns[i];
+            weightSum += ratios[i];
         }
 
-        return Checked(weightedSum / weightSum);
+        return weightSum == 0.0 ? 0.0 : Checked(weightedSum / weightSum);
     }
 
     private static void Validate(ReadOnlySpan<double> ratios, ReadOnlySpan<double> returns)
     {
         Guard.NotEmpty(ratios.Length, nameof(ratios));
         Guard.SameLength(ratios.Length, returns.Length, nameof(returns), nameof(ratios));
-        Guard.ImportanceWeights(ratios);
+        WeightChecks.NonNegativeFinite(ratios, nameof(ratios));
         Guard.AllFinite(returns);
     }
 

@@ -2,6 +2,21 @@ using RlNotebooks.Validation;
 
 namespace RlNotebooks.NaturalGradient;
 
+/// <summary>Diagnostics of a backtracking line search (without the parameter vector; see <see cref="LineSearchResult"/>).</summary>
+/// <param name="Accepted">True when some θ + βᵏ·step passed the test; false means the old θ was returned.</param>
+/// <param name="StepFraction">βᵏ of the accepted candidate, or 0 when nothing was accepted.</param>
+/// <param name="Surrogate">L of the returned parameters (of the old θ when rejected).</param>
+/// <param name="Kl">D̄_KL of the returned parameters (the evaluator's KL at the old θ when rejected, normally 0).</param>
+/// <param name="Improvement">L(returned) − L(θold); 0 when rejected.</param>
+/// <param name="Backtracks">Number of shrinkages k of the accepted candidate; maxBacktracks when rejected.</param>
+public readonly record struct LineSearchOutcome(bool Accepted, double StepFraction, double Surrogate, double Kl, double Improvement, int Backtracks);
+
+/// <summary>Result of <see cref="BacktrackingLineSearch.Search"/>: the returned parameters and the diagnostics.</summary>
+/// <param name="Parameters">θ + βᵏ·step when accepted, otherwise a copy of the old θ.</param>
+/// <param name="Outcome">Acceptance flag, step fraction, surrogate, KL, improvement and backtracks.</param>
+public sealed record LineSearchResult(double[] Parameters, LineSearchOutcome Outcome);
+
+
 /// <summary>
 /// TRPO's backtracking line search (Schulman et al. 2015, Appendix C; Spinning Up TRPO): try
 /// θₖ = θold + βᵏ·step for k = 0, 1, …, maxBacktracks and return the first candidate with
@@ -31,17 +46,9 @@ public static class BacktrackingLineSearch
         return new LineSearchResult(parameters, outcome);
     }
 
+    /// <inheritdoc cref="Search"/>
     /// <summary>As <see cref="Search"/>, writing the returned parameters into <paramref name="destination"/> (no allocation here;
     /// <paramref name="destination"/> holds each candidate while it is evaluated, so it must not overlap θ or the step).</summary>
-    /// <param name="theta">θold.</param>
-    /// <param name="fullStep">The full step.</param>
-    /// <param name="evaluate">Returns (L, D̄_KL) for candidate parameters.</param>
-    /// <param name="maxKl">δ &gt; 0.</param>
-    /// <param name="destination">Receives θ + βᵏ·step or θold; same length as θ.</param>
-    /// <param name="backtrackRatio">β ∈ (0, 1).</param>
-    /// <param name="maxBacktracks">Largest k tried (≥ 0).</param>
-    /// <param name="expectedImprovement">gᵀ·fullStep.</param>
-    /// <param name="acceptRatio">Required fraction ∈ [0, 1] of the expected improvement.</param>
     public static LineSearchOutcome SearchInto(ReadOnlySpan<double> theta, ReadOnlySpan<double> fullStep, PolicyEvaluator evaluate,
         double maxKl, Span<double> destination, double backtrackRatio = 0.5, int maxBacktracks = 10,
         double expectedImprovement = 0.0, double acceptRatio = 0.0)
@@ -63,7 +70,7 @@ public static class BacktrackingLineSearch
         Guard.Finite(expectedImprovement);
         Guard.UnitInterval(acceptRatio);
 
-        PolicyEvaluation old = evaluate(theta);
+        SurrogateAndKl old = evaluate(theta);
         Guard.Finite(old.Surrogate, "evaluate(theta).Surrogate");
         double fraction = 1.0;
         for (int k = 0; k <= maxBacktracks; k++)
@@ -73,7 +80,7 @@ public static class BacktrackingLineSearch
                 destination[i] = theta[i] + fraction * fullStep[i];
             }
 
-            PolicyEvaluation candidate = evaluate(destination);
+            SurrogateAndKl candidate = evaluate(destination);
             double improvement = candidate.Surrogate - old.Surrogate;
             if (candidate.Kl <= maxKl && improvement > 0.0 && improvement >= acceptRatio * fraction * expectedImprovement)
             {

@@ -2,6 +2,13 @@ using RlNotebooks.Validation;
 
 namespace RlNotebooks.NaturalGradient;
 
+/// <summary>Outcome of <see cref="ConjugateGradient.Solve(MatVec, ReadOnlySpan{double}, double, double, int?)"/>.</summary>
+/// <param name="Solution">The approximate solution x of (F + damping·I) x = g.</param>
+/// <param name="Iterations">Number of CG iterations performed (matrix–vector products).</param>
+/// <param name="ResidualNorms">‖rₖ‖₂ = ‖g − (F + damping·I) xₖ‖₂ for k = 0..Iterations (length Iterations + 1; ‖r₀‖ = ‖g‖).</param>
+/// <param name="Converged">True when the final residual met the tolerance ‖rₖ‖ ≤ tolerance·‖g‖.</param>
+public sealed record ConjugateGradientResult(double[] Solution, int Iterations, double[] ResidualNorms, bool Converged);
+
 /// <summary>
 /// Conjugate gradient for the natural-gradient system (F + damping·I) x = g, where F is symmetric positive
 /// (semi-)definite and only available through a matrix–vector product. Starts from x₀ = 0, so r₀ = p₀ = g
@@ -67,18 +74,12 @@ public static class ConjugateGradient
         }, g, damping, tolerance, maxIterations);
     }
 
+    /// <inheritdoc cref="Solve(MatVec, ReadOnlySpan{double}, double, double, int?)"/>
     /// <summary>
     /// Allocation-free CG: writes x into <paramref name="solution"/> and ‖r₀‖, ‖r₁‖, … into <paramref name="residualNorms"/>;
     /// returns the number of iterations k (so residualNorms[0..k] are valid). Converged iff residualNorms[k] ≤ tolerance·residualNorms[0].
+    /// <paramref name="residualNorms"/> needs maxIterations + 1 slots and <paramref name="workspace"/> 3d (r, p and A p).
     /// </summary>
-    /// <param name="matVec">Writes F v.</param>
-    /// <param name="g">Right-hand side (length d).</param>
-    /// <param name="solution">Destination for x (length d).</param>
-    /// <param name="residualNorms">Destination for the residual history; length ≥ maxIterations + 1.</param>
-    /// <param name="workspace">Scratch space of length ≥ 3d (r, p, A p).</param>
-    /// <param name="damping">Damping λ ≥ 0.</param>
-    /// <param name="tolerance">Relative residual tolerance.</param>
-    /// <param name="maxIterations">Iteration cap ≥ 1.</param>
     /// <exception cref="ArgumentException">On bad input, or (ParamName "matVec") when pᵀ(F + λI)p ≤ 0 or is not finite: the operator is not positive definite.</exception>
     public static int SolveInto(MatVec matVec, ReadOnlySpan<double> g, Span<double> solution, Span<double> residualNorms,
         Span<double> workspace, double damping, double tolerance, int maxIterations) =>
@@ -116,16 +117,6 @@ public static class ConjugateGradient
         g.CopyTo(r);
         g.CopyTo(p);
         double rr = Dot(r, r);
-
-        // CG is linear in g: when gᵀg overflows (entries near double.MaxValue), solve for g·2⁻ᵉ with 2ᵉ ≈ max |gᵢ| and scale
-        // the solution and residual norms back by the exact power of two 2ᵉ at the end.
-        int exponent = double.IsFinite(rr) ? 0 : Math.ILogB(MaxAbs(g));
-        if (exponent != 0)
-        {
-            Scale(r, -exponent);
-            Scale(p, -exponent);
-            rr = Dot(r, r);
-        }
 
         double threshold = tolerance * Math.Sqrt(rr);
         residualNorms[0] = Math.Sqrt(rr);
@@ -166,12 +157,6 @@ public static class ConjugateGradient
             residualNorms[k] = Math.Sqrt(rr);
         }
 
-        if (exponent != 0)
-        {
-            Scale(solution, exponent);
-            Scale(residualNorms[..(k + 1)], exponent);
-        }
-
         // Inputs are finite, so a non-finite x or ‖r‖ means x = (F + damping·I)⁻¹g is too large to represent.
         if (!Guard.IsAllFinite(solution) || !Guard.IsAllFinite(residualNorms[..(k + 1)]))
         {
@@ -179,26 +164,6 @@ public static class ConjugateGradient
         }
 
         return k;
-    }
-
-    private static double MaxAbs(ReadOnlySpan<double> values)
-    {
-        double max = 0.0;
-        foreach (double v in values)
-        {
-            max = Math.Max(max, Math.Abs(v));
-        }
-
-        return max;
-    }
-
-    /// <summary>Multiplies every element by 2^<paramref name="exponent"/> (exact barring overflow and subnormals).</summary>
-    private static void Scale(Span<double> values, int exponent)
-    {
-        for (int i = 0; i < values.Length; i++)
-        {
-            values[i] = Math.ScaleB(values[i], exponent);
-        }
     }
 
     private static double Dot(ReadOnlySpan<double> a, ReadOnlySpan<double> b)

@@ -21,10 +21,8 @@ public static class EmpiricalFisher
         return f;
     }
 
+    /// <inheritdoc cref="Matrix"/>
     /// <summary>Writes F = (1/N) Σ sᵢ sᵢᵀ into <paramref name="destination"/> (length d², row-major) without allocating.</summary>
-    /// <param name="scores">N × d score vectors, row-major.</param>
-    /// <param name="dimension">d.</param>
-    /// <param name="destination">Destination of length d·d.</param>
     public static void MatrixInto(ReadOnlySpan<double> scores, int dimension, Span<double> destination)
     {
         Guard.RowMajor(scores.Length, dimension, nameof(scores), nameof(dimension));
@@ -65,11 +63,8 @@ public static class EmpiricalFisher
         return result;
     }
 
+    /// <inheritdoc cref="VectorProduct"/>
     /// <summary>Writes F v = (1/N) Σ sᵢ (sᵢᵀ v) into <paramref name="destination"/>; no allocation, O(N d).</summary>
-    /// <param name="scores">N × d score vectors, row-major.</param>
-    /// <param name="dimension">d.</param>
-    /// <param name="v">Vector of length d.</param>
-    /// <param name="destination">Destination of length d (must not overlap <paramref name="v"/>).</param>
     public static void VectorProductInto(ReadOnlySpan<double> scores, int dimension, ReadOnlySpan<double> v, Span<double> destination)
     {
         Guard.RowMajor(scores.Length, dimension, nameof(scores), nameof(dimension));

@@ -6,11 +6,11 @@ namespace RlNotebooks.NaturalGradient;
 /// </summary>
 /// <param name="Surrogate">L(θ); larger is better.</param>
 /// <param name="Kl">D̄_KL(π_θold ‖ π_θ) ≥ 0.</param>
-public readonly record struct PolicyEvaluation(double Surrogate, double Kl);
+public readonly record struct SurrogateAndKl(double Surrogate, double Kl);
 
 /// <summary>
 /// Caller-supplied evaluation of candidate parameters θ (the stochastic/neural part of TRPO stays outside this library).
 /// Must not keep a reference to <paramref name="parameters"/>.
 /// </summary>
 /// <param name="parameters">Candidate parameter vector θ.</param>
-public delegate PolicyEvaluation PolicyEvaluator(ReadOnlySpan<double> parameters);
+public delegate SurrogateAndKl PolicyEvaluator(ReadOnlySpan<double> parameters);

@@ -28,6 +28,8 @@ public sealed record TrpoStepResult(
 /// </code>
 /// g = ∇θ L(θold) is the policy gradient, F the Fisher information at θold (given as a product), λ the damping.
 /// The same damped operator is used for CG and for α, as in Spinning Up, so α is exactly the boundary of the damped model.
+/// Spinning Up writes α = √(2δ / (xᵀHx + ε)) with a tiny ε against division by zero; here xᵀ(F + λI)x ≤ 0 is a named error
+/// instead (x = 0, or F not positive definite along x).
 /// </summary>
 public static class TrpoStep
 {
@@ -65,55 +67,29 @@ public static class TrpoStep
             nameof(policyGradient), nameof(fisherVectorProduct));
         double[] x = cg.Solution;
 
-        // The full step αx = √(2δ)·x/√(xᵀFx) does not depend on the size of x, so it is computed from x̂ = 2⁻ᵉx with 2ᵉ ≈ max |xᵢ|:
-        // scaling by a power of two is exact, so the step is bit-identical to using x, but xᵀFx can no longer overflow or underflow.
-        int exponent = Math.ILogB(x.AsSpan().ContainsAnyExcept(0.0) ? MaxAbs(x) : 1.0);
-        var xHat = new double[x.Length];
+        var fx = new double[x.Length]; // (F + λI)x
+        fisherVectorProduct(x, fx);
         for (int i = 0; i < x.Length; i++)
         {
-            xHat[i] = Math.ScaleB(x[i], -exponent);
+            fx[i] += damping * x[i];
         }
 
-        var ax = new double[x.Length];
-        fisherVectorProduct(xHat, ax);
-        for (int i = 0; i < x.Length; i++)
-        {
-            ax[i] += damping * xHat[i];
-        }
-
-        double alphaHat = TrustRegionScale.Scale(xHat, ax, maxKl, nameof(fisherVectorProduct));
-        double alpha = Math.ScaleB(alphaHat, -exponent);
-        if (!double.IsFinite(alpha))
-        {
-            throw Guard.Overflow("the step scale α = √(2δ / xᵀFx)", nameof(policyGradient));
-        }
-
+        double alpha = TrustRegionScale.Scale(x, fx, maxKl, nameof(fisherVectorProduct));
         var fullStep = new double[x.Length];
         double expected = 0.0;
         for (int i = 0; i < x.Length; i++)
         {
-            fullStep[i] = alphaHat * xHat[i];
+            fullStep[i] = alpha * x[i];
             expected += policyGradient[i] * fullStep[i];
         }
 
-        if (!double.IsFinite(expected))
+        if (!double.IsFinite(expected) || !Guard.IsAllFinite(fullStep))
         {
-            throw Guard.Overflow("the expected improvement gᵀ(αx)", nameof(policyGradient));
+            throw Guard.Overflow("the full step αx or its expected improvement gᵀ(αx)", nameof(policyGradient));
         }
 
         LineSearchResult search = BacktrackingLineSearch.Search(theta, fullStep, evaluate, maxKl, backtrackRatio, maxBacktracks,
             expected, acceptRatio);
         return new TrpoStepResult(search.Parameters, x, fullStep, alpha, expected, cg, search.Outcome);
-    }
-
-    private static double MaxAbs(ReadOnlySpan<double> values)
-    {
-        double max = 0.0;
-        foreach (double v in values)
-        {
-            max = Math.Max(max, Math.Abs(v));
-        }
-
-        return max;
     }
 }

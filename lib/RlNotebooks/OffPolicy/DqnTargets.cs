@@ -1,3 +1,4 @@
+using RlNotebooks.Bellman;
 using RlNotebooks.Validation;
 
 namespace RlNotebooks.OffPolicy;
@@ -30,13 +31,8 @@ public static class DqnTargets
         return y;
     }
 
+    /// <inheritdoc cref="Dqn"/>
     /// <summary>Writes DQN targets into <paramref name="destination"/> (length B); no allocation.</summary>
-    /// <param name="rewards">rₜ₊₁, length B.</param>
-    /// <param name="terminated">sₜ₊₁ terminal, length B.</param>
-    /// <param name="nextTargetQ">Q_target(sₜ₊₁, ·), flat B × |A|.</param>
-    /// <param name="actionCount">|A| ≥ 1.</param>
-    /// <param name="gamma">γ ∈ [0, 1].</param>
-    /// <param name="destination">Receives yₜ, length B.</param>
     public static void DqnInto(ReadOnlySpan<double> rewards, ReadOnlySpan<bool> terminated, ReadOnlySpan<double> nextTargetQ,
         int actionCount, double gamma, Span<double> destination)
     {
@@ -44,7 +40,7 @@ public static class DqnTargets
         for (int t = 0; t < rewards.Length; t++)
         {
             ReadOnlySpan<double> row = nextTargetQ.Slice(t * actionCount, actionCount);
-            destination[t] = terminated[t] ? rewards[t] : rewards[t] + gamma * row[Argmax(row)];
+            destination[t] = terminated[t] ? rewards[t] : rewards[t] + gamma * row[Greedy.ArgMax(row)];
         }
 
         // Inputs are finite, so a non-finite yₜ = r + γQ can only be an overflow: checked once over the batch.
@@ -69,14 +65,8 @@ public static class DqnTargets
         return y;
     }
 
+    /// <inheritdoc cref="DoubleDqn"/>
     /// <summary>Writes Double-DQN targets into <paramref name="destination"/> (length B); no allocation.</summary>
-    /// <param name="rewards">rₜ₊₁, length B.</param>
-    /// <param name="terminated">sₜ₊₁ terminal, length B.</param>
-    /// <param name="nextOnlineQ">Q_online(sₜ₊₁, ·), flat B × |A|.</param>
-    /// <param name="nextTargetQ">Q_target(sₜ₊₁, ·), flat B × |A|.</param>
-    /// <param name="actionCount">|A| ≥ 1.</param>
-    /// <param name="gamma">γ ∈ [0, 1].</param>
-    /// <param name="destination">Receives yₜ, length B.</param>
     public static void DoubleDqnInto(ReadOnlySpan<double> rewards, ReadOnlySpan<bool> terminated, ReadOnlySpan<double> nextOnlineQ,
         ReadOnlySpan<double> nextTargetQ, int actionCount, double gamma, Span<double> destination)
     {
@@ -85,7 +75,7 @@ public static class DqnTargets
         Guard.AllFinite(nextOnlineQ);
         for (int t = 0; t < rewards.Length; t++)
         {
-            int best = Argmax(nextOnlineQ.Slice(t * actionCount, actionCount));
+            int best = Greedy.ArgMax(nextOnlineQ.Slice(t * actionCount, actionCount));
             destination[t] = terminated[t] ? rewards[t] : rewards[t] + gamma * nextTargetQ[t * actionCount + best];
         }
 
@@ -107,19 +97,5 @@ public static class DqnTargets
         Guard.UnitInterval(gamma);
         Guard.AllFinite(rewards);
         Guard.AllFinite(nextTargetQ);
-    }
-
-    private static int Argmax(ReadOnlySpan<double> row)
-    {
-        int best = 0;
-        for (int a = 1; a < row.Length; a++)
-        {
-            if (row[a] > row[best])
-            {
-                best = a;
-            }
-        }
-
-        return best;
     }
 }

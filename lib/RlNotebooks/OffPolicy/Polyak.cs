@@ -13,10 +13,10 @@ public static class Polyak
     /// <param name="target">θ′ (target parameters).</param>
     /// <param name="online">θ (online parameters), same length.</param>
     /// <param name="tau">τ ∈ [0, 1].</param>
-    public static double[] PolyakUpdate(ReadOnlySpan<double> target, ReadOnlySpan<double> online, double tau)
+    public static double[] Update(ReadOnlySpan<double> target, ReadOnlySpan<double> online, double tau)
     {
         double[] result = target.ToArray();
-        PolyakUpdateInPlace(result, online, tau);
+        UpdateInPlace(result, online, tau);
         return result;
     }
 
@@ -24,7 +24,7 @@ public static class Polyak
     /// <param name="target">θ′, updated in place.</param>
     /// <param name="online">θ, same length.</param>
     /// <param name="tau">τ ∈ [0, 1].</param>
-    public static void PolyakUpdateInPlace(Span<double> target, ReadOnlySpan<double> online, double tau)
+    public static void UpdateInPlace(Span<double> target, ReadOnlySpan<double> online, double tau)
     {
         Guard.NotEmpty(target.Length, nameof(target));
         Guard.SameLength(target.Length, online.Length, nameof(online), nameof(target));

@@ -27,19 +27,12 @@ public static class SacTargets
         return y;
     }
 
+    /// <inheritdoc cref="SoftTargets"/>
     /// <summary>Writes the soft targets into <paramref name="destination"/> (length B); no allocation.</summary>
-    /// <param name="rewards">r, length B.</param>
-    /// <param name="terminated">s′ terminal, length B.</param>
-    /// <param name="nextQ1">Q₁′(s′, ã′), length B.</param>
-    /// <param name="nextQ2">Q₂′(s′, ã′), length B.</param>
-    /// <param name="nextLogProbs">log π(ã′|s′), length B.</param>
-    /// <param name="alpha">Temperature α ≥ 0.</param>
-    /// <param name="gamma">γ ∈ [0, 1].</param>
-    /// <param name="destination">Receives y, length B.</param>
     public static void SoftTargetsInto(ReadOnlySpan<double> rewards, ReadOnlySpan<bool> terminated, ReadOnlySpan<double> nextQ1,
         ReadOnlySpan<double> nextQ2, ReadOnlySpan<double> nextLogProbs, double alpha, double gamma, Span<double> destination)
     {
-        Guard.TwinQBatch(rewards, terminated, nextQ1, nextQ2, gamma, destination);
+        TwinQBatch.Check(rewards, terminated, nextQ1, nextQ2, gamma, destination);
         Guard.SameLength(rewards.Length, nextLogProbs.Length, nameof(nextLogProbs), nameof(rewards));
         Guard.AllFinite(nextLogProbs);
         Guard.NonNegative(alpha);
@@ -50,17 +43,9 @@ public static class SacTargets
                 : rewards[t] + gamma * (Math.Min(nextQ1[t], nextQ2[t]) - alpha * nextLogProbs[t]);
         }
 
-        // Inputs are finite, so a non-finite yₜ is an overflow of min Q − α log π or of r + γ(…): only then is each target
-        // recomputed as r + γ min Q − γα log π with the rescaled three-term sum, which throws if yₜ is truly beyond ±double.MaxValue.
         if (!Guard.IsAllFinite(destination[..rewards.Length]))
         {
-            for (int t = 0; t < rewards.Length; t++)
-            {
-                if (!terminated[t])
-                {
-                    destination[t] = Guard.TdError(rewards[t], gamma * Math.Min(nextQ1[t], nextQ2[t]), gamma * alpha * nextLogProbs[t], nameof(nextLogProbs));
-                }
-            }
+            throw Guard.Overflow("yₜ", nameof(rewards));
         }
     }
 }

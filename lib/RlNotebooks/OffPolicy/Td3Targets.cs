@@ -51,7 +51,7 @@ public static class Td3Targets
     /// <param name="noise">ε (raw or already clipped), same length; clipped to [−c, c] here.</param>
     /// <param name="noiseClip">c ≥ 0.</param>
     /// <param name="low">Per-dimension lower bounds, length dim.</param>
-    /// <param name="high">Per-dimension upper bounds, length dim; low ≤ high.</param>
+    /// <param name="high">Per-dimension upper bounds, length dim; low low ≤ highlt; high.</param>
     public static double[] SmoothedActions(ReadOnlySpan<double> targetActions, ReadOnlySpan<double> noise, double noiseClip,
         ReadOnlySpan<double> low, ReadOnlySpan<double> high)
     {
@@ -60,20 +60,13 @@ public static class Td3Targets
         return actions;
     }
 
+    /// <inheritdoc cref="SmoothedActions"/>
     /// <summary>Writes ã′ = clip(μ′(s′) + clip(ε, −c, c), low, high) into <paramref name="destination"/>; no allocation.</summary>
-    /// <param name="targetActions">μ′(s′), flat B × dim.</param>
-    /// <param name="noise">ε, same length.</param>
-    /// <param name="noiseClip">c ≥ 0.</param>
-    /// <param name="low">Lower bounds, length dim.</param>
-    /// <param name="high">Upper bounds, length dim.</param>
-    /// <param name="destination">Receives ã′, same length as <paramref name="targetActions"/>.</param>
     public static void SmoothedActionsInto(ReadOnlySpan<double> targetActions, ReadOnlySpan<double> noise, double noiseClip,
         ReadOnlySpan<double> low, ReadOnlySpan<double> high, Span<double> destination)
     {
         Guard.NotEmpty(low.Length, nameof(low));
-        Guard.Ordered(low, high, nameof(low), nameof(high));
-        Guard.AllFinite(low);
-        Guard.AllFinite(high);
+        Guard.ActionBounds(low, high);
         Guard.RowMajor(targetActions.Length, low.Length, nameof(targetActions), "low.Length");
         Guard.SameLength(targetActions.Length, noise.Length, nameof(noise), nameof(targetActions));
         Guard.SameLength(targetActions.Length, destination.Length, nameof(destination), nameof(targetActions));
@@ -122,23 +115,17 @@ public static class Td3Targets
         return y;
     }
 
+    /// <inheritdoc cref="Targets"/>
     /// <summary>Writes y = r + γ(1 − terminated) min(Q₁′, Q₂′) into <paramref name="destination"/>; no allocation.</summary>
-    /// <param name="rewards">r, length B.</param>
-    /// <param name="terminated">s′ terminal, length B.</param>
-    /// <param name="nextQ1">Q₁′(s′, ã′), length B.</param>
-    /// <param name="nextQ2">Q₂′(s′, ã′), length B.</param>
-    /// <param name="gamma">γ ∈ [0, 1].</param>
-    /// <param name="destination">Receives y, length B.</param>
     public static void TargetsInto(ReadOnlySpan<double> rewards, ReadOnlySpan<bool> terminated, ReadOnlySpan<double> nextQ1,
         ReadOnlySpan<double> nextQ2, double gamma, Span<double> destination)
     {
-        Guard.TwinQBatch(rewards, terminated, nextQ1, nextQ2, gamma, destination);
+        TwinQBatch.Check(rewards, terminated, nextQ1, nextQ2, gamma, destination);
         for (int t = 0; t < rewards.Length; t++)
         {
             destination[t] = terminated[t] ? rewards[t] : rewards[t] + gamma * Math.Min(nextQ1[t], nextQ2[t]);
         }
 
-        // Inputs are finite, so a non-finite yₜ = r + γQ can only be an overflow: checked once over the batch.
         if (!Guard.IsAllFinite(destination[..rewards.Length]))
         {
             throw Guard.Overflow("yₜ", nameof(rewards));

@@ -22,16 +22,11 @@ public static class FiniteDifference
         return gradient;
     }
 
+    /// <inheritdoc cref="Gradient"/>
     /// <summary>
     /// Writes the finite-difference gradient into <paramref name="destination"/>. <paramref name="workspace"/> (length ≥ n)
     /// holds the perturbed points passed to <paramref name="f"/>; nothing else is allocated.
     /// </summary>
-    /// <param name="f">The objective; must return finite values.</param>
-    /// <param name="theta">θ, not empty, finite.</param>
-    /// <param name="h">Step h &gt; 0.</param>
-    /// <param name="scheme">Forward or central differences.</param>
-    /// <param name="destination">Receives ∂f/∂θᵢ in its first n slots.</param>
-    /// <param name="workspace">Scratch array of length n exactly (f receives it), overwritten.</param>
     public static void GradientInto(Func<double[], double> f, ReadOnlySpan<double> theta, double h,
         FiniteDifferenceScheme scheme, Span<double> destination, double[] workspace)
     {
@@ -54,17 +49,15 @@ public static class FiniteDifference
             workspace[i] = Shifted(theta[i], h, i);
             double plus = Evaluate(f, workspace, i, +1);
 
-            // Differences are taken of halves, 2·((½f₊ − ½f₀)/h) and (½f₊ − ½f₋)/h: exact power-of-two scalings of the textbook
-            // quotients (the same numbers), except that f₊ − f₋ can no longer overflow when both are near ±double.MaxValue.
             if (scheme == FiniteDifferenceScheme.Forward)
             {
-                destination[i] = 2.0 * ((0.5 * plus - 0.5 * center) / h);
+                destination[i] = (plus - center) / h;
             }
             else
             {
                 workspace[i] = Shifted(theta[i], -h, i);
                 double minus = Evaluate(f, workspace, i, -1);
-                destination[i] = (0.5 * plus - 0.5 * minus) / h;
+                destination[i] = (plus - minus) / (2.0 * h);
             }
 
             if (!double.IsFinite(destination[i]))

@@ -33,13 +33,8 @@ public static class Reinforce
         return gradient;
     }
 
+    /// <inheritdoc cref="WholeTrajectory"/>
     /// <summary>Variant (i) written into <paramref name="destination"/> (length ≥ P); no allocation.</summary>
-    /// <param name="scores">Row-major steps × P score vectors.</param>
-    /// <param name="parameterCount">P ≥ 1.</param>
-    /// <param name="rewards">rewards[t] = rₜ₊₁.</param>
-    /// <param name="episodeEnds">episodeEnds[t]: step t ends its episode.</param>
-    /// <param name="gamma">Discount γ ∈ [0, 1].</param>
-    /// <param name="destination">Receives ĝ.</param>
     public static void WholeTrajectoryInto(ReadOnlySpan<double> scores, int parameterCount, ReadOnlySpan<double> rewards,
         ReadOnlySpan<bool> episodeEnds, double gamma, Span<double> destination)
     {
@@ -84,13 +79,8 @@ public static class Reinforce
         return gradient;
     }
 
+    /// <inheritdoc cref="RewardToGo"/>
     /// <summary>Variant (ii) written into <paramref name="destination"/> (length ≥ P); no allocation.</summary>
-    /// <param name="scores">Row-major steps × P score vectors.</param>
-    /// <param name="parameterCount">P ≥ 1.</param>
-    /// <param name="rewards">rewards[t] = rₜ₊₁.</param>
-    /// <param name="episodeEnds">episodeEnds[t]: step t ends its episode.</param>
-    /// <param name="gamma">Discount γ ∈ [0, 1].</param>
-    /// <param name="destination">Receives ĝ.</param>
     public static void RewardToGoInto(ReadOnlySpan<double> scores, int parameterCount, ReadOnlySpan<double> rewards,
         ReadOnlySpan<bool> episodeEnds, double gamma, Span<double> destination) =>
         RewardToGoWithBaselineInto(scores, parameterCount, rewards, episodeEnds, gamma, ReadOnlySpan<double>.Empty, destination);
@@ -113,14 +103,8 @@ public static class Reinforce
         return gradient;
     }
 
+    /// <inheritdoc cref="RewardToGoWithBaseline"/>
     /// <summary>Variant (iii) written into <paramref name="destination"/> (length ≥ P); no allocation. An empty baseline means bₜ = 0.</summary>
-    /// <param name="scores">Row-major steps × P score vectors.</param>
-    /// <param name="parameterCount">P ≥ 1.</param>
-    /// <param name="rewards">rewards[t] = rₜ₊₁.</param>
-    /// <param name="episodeEnds">episodeEnds[t]: step t ends its episode.</param>
-    /// <param name="gamma">Discount γ ∈ [0, 1].</param>
-    /// <param name="baseline">baseline[t] = bₜ, or empty for no baseline.</param>
-    /// <param name="destination">Receives ĝ.</param>
     public static void RewardToGoWithBaselineInto(ReadOnlySpan<double> scores, int parameterCount, ReadOnlySpan<double> rewards,
         ReadOnlySpan<bool> episodeEnds, double gamma, ReadOnlySpan<double> baseline, Span<double> destination)
     {

@@ -1,5 +1,3 @@
-using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
 using RlNotebooks.Validation;
 
 namespace RlNotebooks.Returns;
@@ -34,67 +32,37 @@ public static class DiscountedReturns
         return result;
     }
 
+    /// <inheritdoc cref="Compute"/>
     /// <summary>
     /// Writes the discounted returns of a flat batch into <paramref name="destination"/> in one backward pass with no allocation.
-    /// Non-finite inputs are detected inside the same pass; the exception then names the first bad index and
+    /// A NaN or ±∞ input is found in the same pass; the exception then names the first bad index and
     /// <paramref name="destination"/> holds unspecified values.
     /// </summary>
-    /// <param name="rewards">rewards[t] = rₜ₊₁.</param>
-    /// <param name="nextValues">nextValues[t] = V(sₜ₊₁).</param>
-    /// <param name="terminated">terminated[t]: sₜ₊₁ is terminal.</param>
-    /// <param name="truncated">truncated[t]: time-limit cut after step t.</param>
-    /// <param name="gamma">Discount γ ∈ [0, 1].</param>
-    /// <param name="destination">Receives Gₜ in its first T slots.</param>
     public static void ComputeInto(ReadOnlySpan<double> rewards, ReadOnlySpan<double> nextValues,
         ReadOnlySpan<bool> terminated, ReadOnlySpan<bool> truncated, double gamma, Span<double> destination)
     {
-        Guard.RolloutShape(rewards, nextValues, terminated, truncated);
+        Guard.NotEmpty(rewards.Length, nameof(rewards));
+        Guard.SameLength(rewards.Length, nextValues.Length, nameof(nextValues), nameof(rewards));
+        Guard.SameLength(rewards.Length, terminated.Length, nameof(terminated), nameof(rewards));
+        Guard.SameLength(rewards.Length, truncated.Length, nameof(truncated), nameof(rewards));
         Guard.UnitInterval(gamma);
         Guard.DestinationLength(rewards.Length, destination.Length, nameof(destination));
 
-        // Gₜ = aₜ Gₜ₊₁ + bₜ from G_T = nextValues[T−1], so that a cut-off last step bootstraps from it.
-        var step = new Step(rewards, nextValues, terminated, truncated, gamma);
+        double g = nextValues[^1]; // G_T = V(s_T): a rollout cut-off at the last step bootstraps from it.
+        for (int t = rewards.Length - 1; t >= 0; t--)
+        {
+            double carry = terminated[t] || truncated[t] ? 0.0 : gamma;       // γ(1 − doneₜ): Gₜ₊₁ belongs to the same episode
+            double bootstrap = truncated[t] && !terminated[t] ? gamma : 0.0;   // γ after a time-limit cut: bootstrap from V(sₜ₊₁)
+            g = Math.FusedMultiplyAdd(carry, g, rewards[t] + bootstrap * nextValues[t]); // Gₜ = rₜ₊₁ + γ(…)
+            destination[t] = g;
+        }
 
-        // A NaN or ±∞ input, or an overflow, leaves a non-finite value in the destination; the final carry alone does not
-        // show it (an episode cut, or a later term cancelling, hides it), so the kernel also returns Σ (xₜ − xₜ) over what it
-        // wrote: 0 when every value is finite, NaN otherwise.
-        if (BackwardRecurrence.Run(step, nextValues[^1], destination[..rewards.Length]) != 0.0)
+        // 0·NaN = NaN and 0·∞ = NaN, so a NaN or ±∞ anywhere (an input, or an overflow) reaches G₀: one check suffices.
+        if (!double.IsFinite(g))
         {
             Guard.AllFinite(rewards);
             Guard.AllFinite(nextValues);
             throw Guard.Overflow("Gₜ", nameof(rewards));
-        }
-    }
-
-    /// <summary>
-    /// Step t written as Gₜ = aₜ Gₜ₊₁ + bₜ for <see cref="BackwardRecurrence"/>, branch-free: aₜ = γ(1 − endedₜ) and
-    /// bₜ = rₜ₊₁ + γ·(truncated only ? V(sₜ₊₁) : 0), i.e. Gₜ = rₜ₊₁ + γ·(ended ? (terminal ? 0 : V(sₜ₊₁)) : Gₜ₊₁).
-    /// </summary>
-    private readonly ref struct Step : IRecurrenceStep
-    {
-        private readonly ref double _rewards;
-        private readonly ref double _nextValues;
-        private readonly ref byte _terminated;
-        private readonly ref byte _truncated;
-        private readonly double _gamma;
-
-        public Step(ReadOnlySpan<double> rewards, ReadOnlySpan<double> nextValues,
-            ReadOnlySpan<bool> terminated, ReadOnlySpan<bool> truncated, double gamma)
-        {
-            _rewards = ref MemoryMarshal.GetReference(rewards);
-            _nextValues = ref MemoryMarshal.GetReference(nextValues);
-            _terminated = ref Unsafe.As<bool, byte>(ref MemoryMarshal.GetReference(terminated));
-            _truncated = ref Unsafe.As<bool, byte>(ref MemoryMarshal.GetReference(truncated));
-            _gamma = gamma;
-        }
-
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public void Coefficients(nint t, out double a, out double b)
-        {
-            int terminal = Unsafe.Add(ref _terminated, t);
-            int ended = terminal | Unsafe.Add(ref _truncated, t);
-            b = Unsafe.Add(ref _rewards, t) + _gamma * BackwardRecurrence.Indicator(ended ^ terminal) * Unsafe.Add(ref _nextValues, t);
-            a = _gamma * BackwardRecurrence.Indicator(ended ^ 1);
         }
     }
 }

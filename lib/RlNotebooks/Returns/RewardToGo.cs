@@ -24,11 +24,8 @@ public static class RewardToGo
         return result;
     }
 
+    /// <inheritdoc cref="Compute(ReadOnlySpan{double}, double, double)"/>
     /// <summary>Writes Gₜ = rₜ₊₁ + γ Gₜ₊₁ (G_T = <paramref name="bootstrap"/>) into <paramref name="destination"/>; no allocation.</summary>
-    /// <param name="rewards">rewards[t] = rₜ₊₁.</param>
-    /// <param name="gamma">Discount γ ∈ [0, 1].</param>
-    /// <param name="bootstrap">G_T, the value of the cut-off tail.</param>
-    /// <param name="destination">Receives Gₜ in its first T slots.</param>
     public static void ComputeInto(ReadOnlySpan<double> rewards, double gamma, double bootstrap, Span<double> destination)
     {
         Guard.UnitInterval(gamma);
@@ -47,11 +44,8 @@ public static class RewardToGo
         return result;
     }
 
+    /// <inheritdoc cref="Compute(ReadOnlySpan{double}, ReadOnlySpan{double}, double)"/>
     /// <summary>Writes Gₜ = rₜ₊₁ + γₜ Gₜ₊₁ (G_T = <paramref name="bootstrap"/>) into <paramref name="destination"/>; no allocation.</summary>
-    /// <param name="rewards">rewards[t] = rₜ₊₁.</param>
-    /// <param name="discounts">discounts[t] = γₜ ∈ [0, 1].</param>
-    /// <param name="bootstrap">G_T, the value of the cut-off tail.</param>
-    /// <param name="destination">Receives Gₜ in its first T slots.</param>
     public static void ComputeInto(ReadOnlySpan<double> rewards, ReadOnlySpan<double> discounts, double bootstrap,
         Span<double> destination)
     {

@@ -19,7 +19,7 @@ public static class AdaptiveKlPenalty
         Guard.Positive(targetKl);
         if (observedKl > 1.5 * targetKl)
         {
-            return Math.Min(beta * 2.0, double.MaxValue);
+            return double.IsFinite(2.0 * beta) ? 2.0 * beta : throw Guard.Overflow("2β", nameof(beta));
         }
 
         return observedKl < targetKl / 1.5 ? beta / 2.0 : beta;

@@ -1,5 +1,3 @@
-using System.Numerics;
-using System.Runtime.Intrinsics;
 using RlNotebooks.Validation;
 
 namespace RlNotebooks.Surrogates;
@@ -16,28 +14,8 @@ public static class ClipFraction
     {
         SurrogateInputs.CheckLengths(newLogProbs, oldLogProbs, oldLogProbs.Length, nameof(oldLogProbs));
         Guard.UnitInterval(epsilon);
-        int n = newLogProbs.Length, t = 0, width = Vector256<double>.Count, clipped = 0;
-        if (Vector256.IsHardwareAccelerated)
-        {
-            var one = Vector256.Create(1.0);
-            var epsilonLanes = Vector256.Create(epsilon);
-            for (; t <= n - width; t += width)
-            {
-                clipped += Guard.TryExpLogRatios(newLogProbs, oldLogProbs, t, out var ratio)
-                    ? BitOperations.PopCount(Vector256.GreaterThan(Vector256.Abs(ratio - one), epsilonLanes).ExtractMostSignificantBits())
-                    : CountOutside(newLogProbs, oldLogProbs, epsilon, t, t + width);
-            }
-        }
-
-        clipped += CountOutside(newLogProbs, oldLogProbs, epsilon, t, n);
-        return (double)clipped / n;
-    }
-
-    /// <summary>Scalar count over [start, end), throwing at the first bad log-probability or overflowing log-ratio.</summary>
-    private static int CountOutside(ReadOnlySpan<double> newLogProbs, ReadOnlySpan<double> oldLogProbs, double epsilon, int start, int end)
-    {
         int clipped = 0;
-        for (int t = start; t < end; t++)
+        for (int t = 0; t < newLogProbs.Length; t++)
         {
             if (Math.Abs(SurrogateInputs.Ratio(newLogProbs, oldLogProbs, t) - 1.0) > epsilon)
             {
@@ -45,6 +23,6 @@ public static class ClipFraction
             }
         }
 
-        return clipped;
+        return (double)clipped / newLogProbs.Length;
     }
 }

@@ -39,6 +39,7 @@ public static class ClippedSurrogate
         return new ClippedSurrogateResult(value, gradient);
     }
 
+    /// <inheritdoc cref="ValueAndGradient"/>
     /// <summary>Returns L^CLIP and writes ∂L^CLIP/∂log π_θ(aₜ|sₜ) into <paramref name="gradient"/>; no allocation, one pass.</summary>
     public static double ValueAndGradientInto(ReadOnlySpan<double> newLogProbs, ReadOnlySpan<double> oldLogProbs,
         ReadOnlySpan<double> advantages, double epsilon, Span<double> gradient)

@@ -10,6 +10,12 @@ public static class EntropyBonus
     {
         Guard.NotEmpty(entropies.Length, nameof(entropies));
         Guard.AllFinite(entropies);
-        return Guard.Mean(entropies);
+        double sum = 0.0;
+        foreach (double h in entropies)
+        {
+            sum += h;
+        }
+
+        return SurrogateInputs.CheckedMean(sum, entropies.Length, nameof(entropies));
     }
 }

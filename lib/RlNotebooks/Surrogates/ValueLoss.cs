@@ -29,6 +29,7 @@ public static class ValueLoss
         return new ValueLossResult(UnclippedWithGradientInto(values, targets, gradient), gradient);
     }
 
+    /// <inheritdoc cref="UnclippedWithGradient"/>
     /// <summary>Returns unclipped L^VF and writes ∂L^VF/∂V(sₜ) = (V(sₜ) − V^targ_t)/n into <paramref name="gradient"/>.</summary>
     public static double UnclippedWithGradientInto(ReadOnlySpan<double> values, ReadOnlySpan<double> targets, Span<double> gradient)
     {
@@ -55,6 +56,7 @@ public static class ValueLoss
         return new ValueLossResult(ClippedWithGradientInto(values, oldValues, targets, clipRange, gradient), gradient);
     }
 
+    /// <inheritdoc cref="ClippedWithGradient"/>
     /// <summary>Returns clipped L^VF and writes ∂L^VF/∂V(sₜ) into <paramref name="gradient"/>; no allocation.</summary>
     public static double ClippedWithGradientInto(ReadOnlySpan<double> values, ReadOnlySpan<double> oldValues,
         ReadOnlySpan<double> targets, double clipRange, Span<double> gradient)

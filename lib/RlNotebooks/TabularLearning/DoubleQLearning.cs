@@ -40,7 +40,7 @@ public static class DoubleQLearning
             bootstrap = gamma * evaluator[offset + best];
         }
 
-        return Guard.TdError(transition.Reward, bootstrap, selector[transition.State * actionCount + transition.Action], selectorName);
+        return TabularChecks.TdError(transition.Reward + bootstrap, selector[transition.State * actionCount + transition.Action], selectorName);
     }
 
     /// <summary>
@@ -50,7 +50,7 @@ public static class DoubleQLearning
     public static double UpdateInPlace(Span<double> first, Span<double> second, int actionCount, Transition transition,
         double alpha, double gamma, bool updateFirst)
     {
-        Guard.LearningRate(alpha);
+        TabularChecks.LearningRate(alpha);
         if (first.Overlaps(second))
         {
             throw new ArgumentException("first and second must be two separate Q tables.", nameof(second));

@@ -23,8 +23,7 @@ public static class ExpectedSarsa
             expected += nextPolicy[a] * next[a];
         }
 
-        // Σₐ π(a|s′)Q(s′,a) lies between min and max Q(s′,·); the clamp only undoes rounding past ±double.MaxValue.
-        return Delta(q, actionCount, transition, Math.Clamp(expected, -double.MaxValue, double.MaxValue), gamma);
+        return Delta(q, actionCount, transition, expected, gamma);
     }
 
     /// <summary>The TD error δₜ with π ε-greedy w.r.t. Q. Pure.</summary>
@@ -40,21 +39,15 @@ public static class ExpectedSarsa
             sum += next[a];
         }
 
-        double mean = sum / actionCount;
-        if (!double.IsFinite(mean))
-        {
-            mean = Guard.Mean(next);
-        }
-
-        double expected = epsilon * mean + (1.0 - epsilon) * max;
-        return Delta(q, actionCount, transition, Math.Clamp(expected, -double.MaxValue, double.MaxValue), gamma);
+        double expected = epsilon * (sum / actionCount) + (1.0 - epsilon) * max;
+        return Delta(q, actionCount, transition, expected, gamma);
     }
 
     /// <summary>In place with a given π(·|sₜ₊₁): Q(s,a) ← Q(s,a) + αδₜ. Returns δₜ.</summary>
     public static double UpdateInPlace(Span<double> q, int actionCount, Transition transition, ReadOnlySpan<double> nextPolicy,
         double alpha, double gamma)
     {
-        Guard.LearningRate(alpha);
+        TabularChecks.LearningRate(alpha);
         double delta = TdError(q, actionCount, transition, nextPolicy, gamma);
         TabularChecks.Apply(q, transition.State * actionCount + transition.Action, alpha, delta, nameof(q));
         return delta;
@@ -63,7 +56,7 @@ public static class ExpectedSarsa
     /// <summary>In place with π ε-greedy w.r.t. Q: Q(s,a) ← Q(s,a) + αδₜ. Returns δₜ.</summary>
     public static double UpdateInPlace(Span<double> q, int actionCount, Transition transition, double epsilon, double alpha, double gamma)
     {
-        Guard.LearningRate(alpha);
+        TabularChecks.LearningRate(alpha);
         double delta = TdError(q, actionCount, transition, epsilon, gamma);
         TabularChecks.Apply(q, transition.State * actionCount + transition.Action, alpha, delta, nameof(q));
         return delta;
@@ -72,6 +65,6 @@ public static class ExpectedSarsa
     private static double Delta(ReadOnlySpan<double> q, int actionCount, Transition transition, double expectedNext, double gamma)
     {
         double bootstrap = transition.Terminated ? 0.0 : gamma * expectedNext;
-        return Guard.TdError(transition.Reward, bootstrap, q[transition.State * actionCount + transition.Action], nameof(q));
+        return TabularChecks.TdError(transition.Reward + bootstrap, q[transition.State * actionCount + transition.Action], nameof(q));
     }
 }

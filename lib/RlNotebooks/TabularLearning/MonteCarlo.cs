@@ -19,11 +19,7 @@ public static class MonteCarlo
         Guard.Finite(ret);
         Guard.AtLeast(count, 1);
         double updated = estimate + (ret - estimate) / count;
-
-        // Gₜ − V overflows only when both are near ±double.MaxValue; the new mean (1 − 1/n)V + Gₜ/n lies between them.
-        return double.IsFinite(updated)
-            ? updated
-            : Math.Clamp(estimate - estimate / count + ret / count, -double.MaxValue, double.MaxValue);
+        return double.IsFinite(updated) ? updated : throw Guard.Overflow("G − V", nameof(ret));
     }
 
     /// <summary>Constant-α Monte Carlo: V ← V + α(G − V). Returns the new estimate.</summary>
@@ -31,13 +27,9 @@ public static class MonteCarlo
     {
         Guard.Finite(estimate);
         Guard.Finite(ret);
-        Guard.LearningRate(alpha);
+        TabularChecks.LearningRate(alpha);
         double updated = estimate + alpha * (ret - estimate);
-
-        // Gₜ − V overflows only when both are near ±double.MaxValue; (1 − α)V + αGₜ lies between them.
-        return double.IsFinite(updated)
-            ? updated
-            : Math.Clamp((1.0 - alpha) * estimate + alpha * ret, -double.MaxValue, double.MaxValue);
+        return double.IsFinite(updated) ? updated : throw Guard.Overflow("G − V", nameof(ret));
     }
 
     /// <summary>
@@ -53,8 +45,9 @@ public static class MonteCarlo
             throw new ArgumentOutOfRangeException($"counts[{index}]", counts[index], $"counts[{index}] must be ≥ 0 but was {counts[index]}.");
         }
 
+        TabularChecks.EntryFinite(values, index, nameof(values));
         double updated = IncrementalMean(values[index], ret, counts[index] + 1);
-        double error = Guard.TdError(ret, 0.0, values[index], nameof(ret));
+        double error = ret - values[index];
         counts[index]++;
         values[index] = updated;
         return error;
@@ -65,8 +58,9 @@ public static class MonteCarlo
     {
         Guard.NotEmpty(values.Length, nameof(values));
         Guard.Index(index, values.Length);
+        TabularChecks.EntryFinite(values, index, nameof(values));
         double updated = ConstantAlpha(values[index], ret, alpha);
-        double error = Guard.TdError(ret, 0.0, values[index], nameof(ret));
+        double error = ret - values[index];
         values[index] = updated;
         return error;
     }

@@ -25,13 +25,13 @@ public static class QLearning
             bootstrap = gamma * max;
         }
 
-        return Guard.TdError(transition.Reward, bootstrap, q[transition.State * actionCount + transition.Action], nameof(q));
+        return TabularChecks.TdError(transition.Reward + bootstrap, q[transition.State * actionCount + transition.Action], nameof(q));
     }
 
     /// <summary>In place: Q(s,a) ← Q(s,a) + αδₜ. Returns δₜ.</summary>
     public static double UpdateInPlace(Span<double> q, int actionCount, Transition transition, double alpha, double gamma)
     {
-        Guard.LearningRate(alpha);
+        TabularChecks.LearningRate(alpha);
         double delta = TdError(q, actionCount, transition, gamma);
         TabularChecks.Apply(q, transition.State * actionCount + transition.Action, alpha, delta, nameof(q));
         return delta;

@@ -15,13 +15,13 @@ public static class Sarsa
         TabularChecks.Check(q, actionCount, transition, gamma);
         Guard.Index(nextAction, actionCount);
         double bootstrap = transition.Terminated ? 0.0 : gamma * q[transition.NextState * actionCount + nextAction];
-        return Guard.TdError(transition.Reward, bootstrap, q[transition.State * actionCount + transition.Action], nameof(q));
+        return TabularChecks.TdError(transition.Reward + bootstrap, q[transition.State * actionCount + transition.Action], nameof(q));
     }
 
     /// <summary>In place: Q(s,a) ← Q(s,a) + αδₜ. Returns δₜ.</summary>
     public static double UpdateInPlace(Span<double> q, int actionCount, Transition transition, int nextAction, double alpha, double gamma)
     {
-        Guard.LearningRate(alpha);
+        TabularChecks.LearningRate(alpha);
         double delta = TdError(q, actionCount, transition, nextAction, gamma);
         TabularChecks.Apply(q, transition.State * actionCount + transition.Action, alpha, delta, nameof(q));
         return delta;

@@ -19,26 +19,18 @@ public static class TdZero
         Guard.Index(nextState, v.Length);
         Guard.Finite(reward);
         Guard.UnitInterval(gamma);
-        EntryFinite(v, state);
-        EntryFinite(v, nextState);
+        TabularChecks.EntryFinite(v, state, nameof(v));
+        TabularChecks.EntryFinite(v, nextState, nameof(v));
         double bootstrap = terminated ? 0.0 : gamma * v[nextState];
-        return Guard.TdError(reward, bootstrap, v[state], nameof(v));
+        return TabularChecks.TdError(reward + bootstrap, v[state], nameof(v));
     }
 
     /// <summary>In place: V(s) ← V(s) + αδₜ. Returns δₜ.</summary>
     public static double UpdateInPlace(Span<double> v, int state, double reward, int nextState, bool terminated, double alpha, double gamma)
     {
-        Guard.LearningRate(alpha);
+        TabularChecks.LearningRate(alpha);
         double delta = TdError(v, state, reward, nextState, terminated, gamma);
         TabularChecks.Apply(v, state, alpha, delta, nameof(v));
         return delta;
-    }
-
-    private static void EntryFinite(ReadOnlySpan<double> v, int index)
-    {
-        if (!double.IsFinite(v[index]))
-        {
-            throw new ArgumentException($"v[{index}] must be finite but was {v[index]}.", $"v[{index}]");
-        }
     }
 }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using RlNotebooks.Validation;
 
 namespace RlNotebooks.TabularLearning;
@@ -23,7 +24,7 @@ internal static class TabularChecks
     /// <summary>Validates the table shape, the transition's indices and reward, and γ; returns |𝒮|.</summary>
     public static int Check(ReadOnlySpan<double> q, int actionCount, in Transition transition, double gamma, string tableName = "q")
     {
-        int states = Guard.TableShape(q.Length, actionCount, tableName);
+        int states = Guard.RowMajor(q.Length, actionCount, tableName, nameof(actionCount));
         Guard.Index(transition.State, states, "transition.State");
         Guard.Index(transition.Action, actionCount, "transition.Action");
         Guard.Index(transition.NextState, states, "transition.NextState");
@@ -34,24 +35,36 @@ internal static class TabularChecks
         return states;
     }
 
-    /// <summary>
-    /// Applies table[index] += α·δ and returns nothing; when the sum overflows (both near ±double.MaxValue) it is taken as
-    /// (1 − α)·table[index] + α·(table[index] + δ) evaluated as 4·(x/4 + αδ/4), and a result beyond ±double.MaxValue throws a
-    /// named overflow error before the table is changed.
-    /// </summary>
+    /// <summary>Throws unless the step size α lies in (0, 1].</summary>
+    public static void LearningRate(double alpha, [CallerArgumentExpression(nameof(alpha))] string? paramName = null)
+    {
+        if (!(alpha > 0.0 && alpha <= 1.0))
+        {
+            throw new ArgumentOutOfRangeException(paramName, alpha, $"{paramName} must lie in (0, 1] but was {alpha}.");
+        }
+    }
+
+    /// <summary>The TD error δ = target − estimate; an overflow of finite terms is reported as an error naming the table.</summary>
+    public static double TdError(double target, double estimate, string tableName)
+    {
+        double delta = target - estimate;
+        return double.IsFinite(delta) ? delta : throw Guard.Overflow("δ", tableName);
+    }
+
+    /// <summary>table[index] ← table[index] + α·δ; a result beyond ±double.MaxValue throws before the table is changed.</summary>
     public static void Apply(Span<double> table, int index, double alpha, double delta, string tableName)
     {
         double updated = table[index] + alpha * delta;
-        if (!double.IsFinite(updated))
-        {
-            updated = 4.0 * (0.25 * table[index] + 0.25 * alpha * delta);
-            if (!double.IsFinite(updated))
-            {
-                throw Guard.Overflow($"{tableName}[{index}] + α·δ", tableName);
-            }
-        }
+        table[index] = double.IsFinite(updated) ? updated : throw Guard.Overflow($"{tableName}[{index}] + α·δ", tableName);
+    }
 
-        table[index] = updated;
+    /// <summary>Throws unless table[index] is finite; the message (built only on failure) names the entry.</summary>
+    public static void EntryFinite(ReadOnlySpan<double> table, int index, string tableName)
+    {
+        if (!double.IsFinite(table[index]))
+        {
+            throw new ArgumentException($"{tableName}[{index}] must be finite but was {table[index]}.", $"{tableName}[{index}]");
+        }
     }
 
     /// <summary>Throws unless every Q(s,·) of the row is finite; the message (built only on failure) names the state and action.</summary>

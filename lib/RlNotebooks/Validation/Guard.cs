@@ -5,9 +5,10 @@ namespace RlNotebooks.Validation;
 /// <summary>
 /// Argument checks shared by every function family. Each check throws an <see cref="ArgumentException"/>
 /// (or <see cref="ArgumentOutOfRangeException"/>) whose message names the parameter and, for arrays,
-/// the offending index and value. Copy this file (and any <c>Guard.*.cs</c> beside it) together with any function file you copy.
+/// the offending index and value. Only generic checks live here; checks that belong to one function family live in that
+/// family. Copy this one file together with any function file you copy.
 /// </summary>
-public static partial class Guard
+public static class Guard
 {
     /// <summary>Throws unless <paramref name="value"/> is a finite number (not NaN, not ±∞).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -139,4 +140,70 @@ public static partial class Guard
             throw new ArgumentException($"{paramName} must sum to 1 but sums to {sum}.", paramName);
         }
     }
+
+    /// <summary>Throws unless the destination span can hold <paramref name="required"/> elements.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void DestinationLength(int required, int actual, string paramName)
+    {
+        if (actual < required)
+        {
+            throw new ArgumentException(
+                $"{paramName} has length {actual} but {required} elements must be written; it is too short.", paramName);
+        }
+    }
+
+    /// <summary>
+    /// Checks a row-major matrix stored flat: <paramref name="columns"/> ≥ 1, at least one row, and the length a multiple
+    /// of <paramref name="columns"/>. Returns the number of rows.
+    /// </summary>
+    public static int RowMajor(int length, int columns, string paramName, string columnsName)
+    {
+        AtLeast(columns, 1, columnsName);
+        NotEmpty(length, paramName);
+        if (length % columns != 0)
+        {
+            throw new ArgumentException(
+                $"{paramName} has length {length}, which is not a multiple of {columnsName} = {columns}.", paramName);
+        }
+
+        return length / columns;
+    }
+
+    /// <summary>
+    /// Throws unless <paramref name="low"/> and <paramref name="high"/> have the same length and every low[i] &lt; high[i]
+    /// is finite (a bounded box, e.g. an action space); names the first bad index.
+    /// </summary>
+    public static void ActionBounds(ReadOnlySpan<double> low, ReadOnlySpan<double> high, string lowName = "low", string highName = "high")
+    {
+        SameLength(low.Length, high.Length, highName, lowName);
+        for (int i = 0; i < low.Length; i++)
+        {
+            if (!(double.IsFinite(low[i]) && double.IsFinite(high[i]) && low[i] < high[i]))
+            {
+                throw new ArgumentException(
+                    $"{highName}[{i}] = {high[i]} must be finite and greater than {lowName}[{i}] = {low[i]}.", highName);
+            }
+        }
+    }
+
+    /// <summary>True iff every element of <paramref name="values"/> is finite; use after a computation to detect overflow.</summary>
+    public static bool IsAllFinite(ReadOnlySpan<double> values)
+    {
+        foreach (double x in values)
+        {
+            if (!double.IsFinite(x))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// The error for a result that overflowed to ±∞ although every input was finite. Use after the fact:
+    /// <c>if (!double.IsFinite(g)) throw Guard.Overflow("Gₜ", nameof(rewards));</c>
+    /// </summary>
+    public static ArgumentException Overflow(string quantity, string paramName) =>
+        new($"{quantity} overflowed to ±∞: every input is finite, but {paramName} is too large in magnitude for the result to be represented.", paramName);
 }

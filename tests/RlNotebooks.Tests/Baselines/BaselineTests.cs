@@ -15,10 +15,11 @@ public class BaselineTests
     }
 
     [Fact]
-    public void Constant_baseline_of_huge_finite_returns_stays_finite()
+    public void Constant_baseline_reports_an_overflowing_sum()
     {
-        // A plain Σ Rᵢ overflows to ∞ here; the mean itself, 0.75·MaxValue, is representable.
-        Assert.Equal(0.75 * double.MaxValue, ConstantBaseline.Mean([double.MaxValue, 0.5 * double.MaxValue]), 1e-12 * double.MaxValue);
+        var e = Assert.ThrowsAny<ArgumentException>(() => ConstantBaseline.Mean([double.MaxValue, double.MaxValue]));
+        Assert.Equal("returns", e.ParamName);
+        Assert.Contains("overflowed", e.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -47,7 +47,7 @@ public class AllocationTests
         Assert.Equal(0, Allocated(() => PolicyEvaluation.SweepInPlace(mdp, pi, vOut)));
         Assert.Equal(0, Allocated(() => SoftBellman.BackupVInto(mdp, v, 0.5, vOut)));
         Assert.Equal(0, Allocated(() => SoftBellman.BackupQInto(mdp, q, 0.5, qOut)));
-        Assert.Equal(0, Allocated(() => Greedy.EpsilonGreedyInto(q, 4, 0.1, qOut)));
+        Assert.Equal(0, Allocated(() => Greedy.EpsilonGreedyFromQInto(q, 4, 0.1, qOut)));
         Assert.Equal(0, Allocated(() => QLearning.UpdateInPlace(q, 4, new Transition(0, 1, 1.0, 2, false), 0.1, 0.9)));
         Assert.Equal(0, Allocated(() => Sarsa.UpdateInPlace(q, 4, new Transition(0, 1, 1.0, 2, false), 3, 0.1, 0.9)));
         Assert.Equal(0, Allocated(() => DoubleQLearning.UpdateInPlace(q, qOut, 4, new Transition(0, 1, 1.0, 2, false), 0.1, 0.9, true)));

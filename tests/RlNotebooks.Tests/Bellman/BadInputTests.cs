@@ -69,7 +69,7 @@ public class BadInputTests
     [InlineData(double.NaN)]
     public void Gamma_outside_unit_interval(double gamma)
     {
-        Fails(() => _ = Grid with { Gamma = gamma }, "Gamma", "[0, 1]");
+        Fails(() => _ = Grid with { Gamma = gamma }, "gamma", "[0, 1]");
     }
 
     [Fact]
@@ -87,8 +87,8 @@ public class BadInputTests
     public void Greedy_and_soft_parameters()
     {
         Fails(() => Greedy.FromQ(new double[7], 4), "q", "length 7");
-        Fails(() => Greedy.EpsilonGreedy(new double[8], 4, 1.5), "epsilon", "1.5");
-        Fails(() => Greedy.EpsilonGreedy(new double[8], 4, -0.1), "epsilon", "-0.1");
+        Fails(() => Greedy.EpsilonGreedyFromQ(new double[8], 4, 1.5), "epsilon", "1.5");
+        Fails(() => Greedy.EpsilonGreedyFromQ(new double[8], 4, -0.1), "epsilon", "-0.1");
         Fails(() => Greedy.FromQ(new double[8], 4, tieTolerance: -1.0), "tieTolerance", "-1");
         Fails(() => Greedy.ActionsInto(new double[8], 4, new int[3]), "destination", "length 3");
         Fails(() => SoftBellman.SoftValue([1.0, 2.0], 0.0), "tau", "0");

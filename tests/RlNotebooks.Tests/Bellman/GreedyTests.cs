@@ -30,7 +30,7 @@ public class GreedyTests
     public void Epsilon_greedy_table()
     {
         // ε = 0.3, |𝒜| = 3: every action gets 0.1, the greedy one (lowest tied index) another 0.7.
-        TabularPolicy pi = Greedy.EpsilonGreedy(Q, 3, 0.3);
+        TabularPolicy pi = Greedy.EpsilonGreedyFromQ(Q, 3, 0.3);
         double[] expected = [0.1, 0.8, 0.1, 0.8, 0.1, 0.1];
         for (int i = 0; i < 6; i++)
         {
@@ -57,8 +57,8 @@ public class GreedyTests
     public void Into_overloads_match()
     {
         var destination = new double[6];
-        Greedy.EpsilonGreedyInto(Q, 3, 0.3, destination);
-        Assert.Equal(Greedy.EpsilonGreedy(Q, 3, 0.3).Probabilities.ToArray(), destination);
+        Greedy.EpsilonGreedyFromQInto(Q, 3, 0.3, destination);
+        Assert.Equal(Greedy.EpsilonGreedyFromQ(Q, 3, 0.3).Probabilities.ToArray(), destination);
         var actions = new int[2];
         Greedy.ActionsInto(Q, 3, actions);
         Assert.Equal([1, 0], actions);
@@ -69,7 +69,7 @@ public class GreedyTests
     {
         // Row 0 = [1, 5, 5], ε = 0.3: the table gives the tied pair 0.1 + 0.7 to action 1 only; the Distributions
         // ε-greedy splits it, 0.1 + 0.35 each. Row 1 = [2, −1, 0] has a unique max, so the two agree exactly.
-        double[] table = Greedy.EpsilonGreedy(Q, 3, 0.3).Probabilities.ToArray();
+        double[] table = Greedy.EpsilonGreedyFromQ(Q, 3, 0.3).Probabilities.ToArray();
         Assert.Equal([0.1, 0.8, 0.1], table[..3], new ToleranceComparer(1e-12));
         Assert.Equal([0.1, 0.45, 0.45], RlNotebooks.Distributions.EpsilonGreedy.Probabilities(Q.AsSpan(0, 3), 0.3), new ToleranceComparer(1e-12));
         Assert.Equal(RlNotebooks.Distributions.EpsilonGreedy.Probabilities(Q.AsSpan(3, 3), 0.3), table[3..]);

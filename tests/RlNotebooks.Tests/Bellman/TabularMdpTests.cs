@@ -21,7 +21,7 @@ public class TabularMdpTests
     {
         var p = new double[1, 1, 1] { { { 1.0 } } };
         var ex = Assert.ThrowsAny<ArgumentException>(() => TabularMdp.FromDense(p, new double[1, 1], gamma));
-        Assert.Equal("Gamma", ex.ParamName);
+        Assert.Equal("gamma", ex.ParamName);
     }
 
     [Fact]

@@ -33,6 +33,7 @@ public class ImportanceRatiosTests
         var ex = Assert.Throws<ArgumentException>(() => ImportanceRatios.TrajectoryRatio(tooLong, new double[1500]));
         Assert.Equal("targetLogProbs", ex.ParamName);
         Assert.Contains("750", ex.Message);
+        Assert.Contains("overflowed", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]

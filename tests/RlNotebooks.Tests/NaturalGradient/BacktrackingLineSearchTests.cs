@@ -18,7 +18,7 @@ public class BacktrackingLineSearchTests
             squared += u * u;
         }
 
-        return new PolicyEvaluation(linear - curvature * squared, klScale * squared);
+        return new SurrogateAndKl(linear - curvature * squared, klScale * squared);
     };
 
     [Fact]
@@ -42,7 +42,7 @@ public class BacktrackingLineSearchTests
     {
         // L decreases along the step everywhere, so no candidate improves: θold comes back unchanged.
         int evaluations = 0;
-        PolicyEvaluator worse = p => { evaluations++; return new PolicyEvaluation(-p[0], 0.0); };
+        PolicyEvaluator worse = p => { evaluations++; return new SurrogateAndKl(-p[0], 0.0); };
 
         LineSearchResult result = BacktrackingLineSearch.Search([1.5], [1.0], worse, 0.01, backtrackRatio: 0.5, maxBacktracks: 3);
 
@@ -58,7 +58,7 @@ public class BacktrackingLineSearchTests
     public void Nan_evaluations_are_never_accepted()
     {
         LineSearchResult result = BacktrackingLineSearch.Search([0.0], [1.0],
-            p => p[0] == 0.0 ? new PolicyEvaluation(0, 0) : new PolicyEvaluation(double.NaN, double.NaN), 0.1, maxBacktracks: 2);
+            p => p[0] == 0.0 ? new SurrogateAndKl(0, 0) : new SurrogateAndKl(double.NaN, double.NaN), 0.1, maxBacktracks: 2);
 
         Assert.False(result.Outcome.Accepted);
         Assert.Equal(new[] { 0.0 }, result.Parameters);
@@ -99,7 +99,7 @@ public class BacktrackingLineSearchTests
         {
             PolicyEvaluator evaluate = Quadratic(c.theta, c.g, c.curvature, c.klScale);
             LineSearchResult result = BacktrackingLineSearch.Search(c.theta, c.step, evaluate, c.delta, c.ratio, c.maxBacktracks);
-            PolicyEvaluation old = evaluate(c.theta), returned = evaluate(result.Parameters);
+            SurrogateAndKl old = evaluate(c.theta), returned = evaluate(result.Parameters);
 
             if (result.Outcome.Accepted)
             {

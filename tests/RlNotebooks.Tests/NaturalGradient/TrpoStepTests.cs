@@ -52,7 +52,7 @@ public class TrpoStepTests
                 kl += piOld[a] * Math.Log(piOld[a] / pi[a]);
             }
 
-            return new PolicyEvaluation(surrogate, kl);
+            return new SurrogateAndKl(surrogate, kl);
         };
     }
 
@@ -84,7 +84,7 @@ public class TrpoStepTests
         TrpoStepResult step = TrpoStep.Update(ThetaOld, g, EmpiricalFisher.VectorProductOperator(ExactScores(piOld), 3),
             evaluate, delta, damping: 1e-3, cgIterations: 10);
 
-        PolicyEvaluation after = evaluate(step.Parameters);
+        SurrogateAndKl after = evaluate(step.Parameters);
         Assert.True(step.LineSearch.Accepted);
         Assert.True(after.Kl <= delta, $"KL {after.Kl} > δ {delta}");
         Assert.True(after.Surrogate > 0.0, "L(θold) = Σ π_old Â = 0, so improvement means L > 0");

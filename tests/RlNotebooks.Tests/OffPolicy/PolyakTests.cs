@@ -17,7 +17,7 @@ public class PolyakTests
     public void Worked_example()
     {
         // θ′ ← τθ + (1 − τ)θ′ with τ = 0.1: 0.1·3 + 0.9·1 = 1.2 and 0.1·(−2) + 0.9·0 = −0.2.
-        double[] updated = Polyak.PolyakUpdate([1.0, 0.0], [3.0, -2.0], 0.1);
+        double[] updated = Polyak.Update([1.0, 0.0], [3.0, -2.0], 0.1);
 
         Assert.Equal(1.2, updated[0], 15);
         Assert.Equal(-0.2, updated[1], 15);
@@ -28,8 +28,8 @@ public class PolyakTests
     {
         Properties.Check(Pairs(), c =>
         {
-            Assert.Equal(c.Online, Polyak.PolyakUpdate(c.Target, c.Online, 1.0));
-            Assert.Equal(c.Target, Polyak.PolyakUpdate(c.Target, c.Online, 0.0));
+            Assert.Equal(c.Online, Polyak.Update(c.Target, c.Online, 1.0));
+            Assert.Equal(c.Target, Polyak.Update(c.Target, c.Online, 0.0));
         });
     }
 
@@ -40,9 +40,9 @@ public class PolyakTests
 
         Properties.Check(gen, c =>
         {
-            double[] updated = Polyak.PolyakUpdate(c.Target, c.Online, c.tau);
+            double[] updated = Polyak.Update(c.Target, c.Online, c.tau);
             double[] inPlace = (double[])c.Target.Clone();
-            Polyak.PolyakUpdateInPlace(inPlace, c.Online, c.tau);
+            Polyak.UpdateInPlace(inPlace, c.Online, c.tau);
 
             Assert.Equal(updated, inPlace);
             for (int i = 0; i < updated.Length; i++)
@@ -56,12 +56,12 @@ public class PolyakTests
     [Fact]
     public void Rejects_bad_input()
     {
-        Assert.Equal("tau", Assert.ThrowsAny<ArgumentException>(() => Polyak.PolyakUpdate([1.0], [2.0], 1.5)).ParamName);
-        Assert.Equal("tau", Assert.ThrowsAny<ArgumentException>(() => Polyak.PolyakUpdate([1.0], [2.0], -0.01)).ParamName);
-        Assert.Equal("tau", Assert.ThrowsAny<ArgumentException>(() => Polyak.PolyakUpdate([1.0], [2.0], double.NaN)).ParamName);
-        Assert.Equal("online", Assert.ThrowsAny<ArgumentException>(() => Polyak.PolyakUpdate([1.0], [2.0, 3.0], 0.5)).ParamName);
-        Assert.Equal("target", Assert.ThrowsAny<ArgumentException>(() => Polyak.PolyakUpdate([], [], 0.5)).ParamName);
-        var nan = Assert.ThrowsAny<ArgumentException>(() => Polyak.PolyakUpdateInPlace(new[] { 1.0, double.NaN }, [1.0, 2.0], 0.5));
+        Assert.Equal("tau", Assert.ThrowsAny<ArgumentException>(() => Polyak.Update([1.0], [2.0], 1.5)).ParamName);
+        Assert.Equal("tau", Assert.ThrowsAny<ArgumentException>(() => Polyak.Update([1.0], [2.0], -0.01)).ParamName);
+        Assert.Equal("tau", Assert.ThrowsAny<ArgumentException>(() => Polyak.Update([1.0], [2.0], double.NaN)).ParamName);
+        Assert.Equal("online", Assert.ThrowsAny<ArgumentException>(() => Polyak.Update([1.0], [2.0, 3.0], 0.5)).ParamName);
+        Assert.Equal("target", Assert.ThrowsAny<ArgumentException>(() => Polyak.Update([], [], 0.5)).ParamName);
+        var nan = Assert.ThrowsAny<ArgumentException>(() => Polyak.UpdateInPlace(new[] { 1.0, double.NaN }, [1.0, 2.0], 0.5));
         Assert.Equal("target", nan.ParamName);
         Assert.Contains("target[1]", nan.Message);
     }

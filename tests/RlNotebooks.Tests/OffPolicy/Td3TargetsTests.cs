@@ -97,7 +97,7 @@ public class Td3TargetsTests
     public void Rejects_bad_input()
     {
         var order = Assert.ThrowsAny<ArgumentException>(() => Td3Targets.SmoothedActions([0.0, 0.0], [0.0, 0.0], 0.5, [-1.0, 2.0], [1.0, 1.0]));
-        Assert.Equal("low", order.ParamName);
+        Assert.Equal("high", order.ParamName);
         Assert.Contains("low[1] = 2", order.Message);
         Assert.Equal("high", Assert.ThrowsAny<ArgumentException>(() => Td3Targets.SmoothedActions([0.0], [0.0], 0.5, [-1.0], [1.0, 2.0])).ParamName);
         Assert.Equal("targetActions", Assert.ThrowsAny<ArgumentException>(() => Td3Targets.SmoothedActions([0.0, 0.0, 0.0], [0.0, 0.0, 0.0], 0.5, [-1.0, -1.0], [1.0, 1.0])).ParamName);
