@@ -30,7 +30,7 @@ public static class CriticLosses
 
     /// <summary>
     /// Huber loss (1/N) Σₜ h_δ(Q(sₜ, aₜ) − yₜ) with h_δ(e) = ½e² for |e| ≤ δ and δ(|e| − ½δ) otherwise (DQN's error clipping,
-    /// Mnih et al. 2015: the gradient is the TD error clipped to [−δ, δ]); a 0-d tensor.
+    /// Mnih et al. 2015: the gradient is the TD error clipped to [−δ, δ]); equal to RlNotebooks.OffPolicy.HuberLoss.Mean of y − Q; a 0-d tensor.
     /// </summary>
     /// <param name="q">Q(sₜ, aₜ), [N].</param>
     /// <param name="targets">yₜ, [N].</param>
