@@ -38,8 +38,7 @@ public sealed class TanhGaussianPolicy : nn.Module<Tensor, (Tensor Mean, Tensor 
         ArgumentNullException.ThrowIfNull(low);
         ArgumentNullException.ThrowIfNull(high);
         Validation.Guard.NotEmpty(low.Length, nameof(low));
-        Validation.Guard.SameLength(low.Length, high.Length, nameof(high), nameof(low));
-        Validation.Guard.Ordered(low, high, nameof(low), nameof(high));
+        Validation.Guard.ActionBounds(low, high, nameof(low), nameof(high));
         ActionSize = low.Length;
         trunk = new Mlp([observationSize, .. hiddenSizes, 2 * ActionSize], activation);
         this.low = (double[])low.Clone();

@@ -21,7 +21,7 @@ public sealed class OperationTests
         using var target = new TwinQCritic(3, 1, [8]);
         online.to(float64);
         target.to(float64);
-        double[] expected = Polyak.PolyakUpdate(T.Array(FlatParameters.Get(target)), T.Array(FlatParameters.Get(online)), 0.005);
+        double[] expected = Polyak.Update(T.Array(FlatParameters.Get(target)), T.Array(FlatParameters.Get(online)), 0.005);
 
         TargetNetworks.PolyakUpdate(target, online, 0.005);
 
