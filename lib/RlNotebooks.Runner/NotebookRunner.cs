@@ -6,7 +6,8 @@ using RlNotebooks.Runner.Notebooks;
 namespace RlNotebooks.Runner;
 
 /// <summary>The in-process API: executes notebooks one after another, each in its own process running the .NET
-/// Interactive C# kernel, writes the executed copies, then adds static chart images to them in one batch.</summary>
+/// Interactive C# kernel (the next one's process starts while the current notebook runs), writes the executed copies,
+/// then adds static chart images to them in one batch.</summary>
 public static class NotebookRunner
 {
     /// <summary>Runs the notebook files <paramref name="paths"/> (see <see cref="NotebookPaths.Expand"/> for globs).
@@ -28,14 +29,24 @@ public static class NotebookRunner
 
         var results = new List<NotebookResult>();
         var written = new List<(Notebook Notebook, string Path)>();
-        for (int i = 0; i < sources.Count && !cancellationToken.IsCancellationRequested; i++)
+        NotebookProcess? next = null;
+        try
         {
-            observer?.NotebookStarted(sources[i], i, sources.Count);
-            (NotebookResult result, Notebook? executed) = await RunOneAsync(sources[i], outputs[i], limits, observer, cancellationToken).ConfigureAwait(false);
-            results.Add(result);
-            if (executed is not null) written.Add((executed, result.OutputPath!));
-            observer?.NotebookFinished(result);
-            if (options.FailFast && result.Status != NotebookStatus.Passed) break;
+            for (int i = 0; i < sources.Count && !cancellationToken.IsCancellationRequested; i++)
+            {
+                observer?.NotebookStarted(sources[i], i, sources.Count);
+                using NotebookProcess process = next ?? NotebookProcess.Start(limits);
+                next = i + 1 < sources.Count ? NotebookProcess.Start(limits) : null;
+                (NotebookResult result, Notebook? executed) = await RunOneAsync(sources[i], outputs[i], process, observer, cancellationToken).ConfigureAwait(false);
+                results.Add(result);
+                if (executed is not null) written.Add((executed, result.OutputPath!));
+                observer?.NotebookFinished(result);
+                if (options.FailFast && result.Status != NotebookStatus.Passed) break;
+            }
+        }
+        finally
+        {
+            next?.Dispose();
         }
 
         if (cancellationToken.IsCancellationRequested) return new RunResult(results, [], Interrupted: true);
@@ -49,7 +60,7 @@ public static class NotebookRunner
     }
 
     private static async Task<(NotebookResult, Notebook?)> RunOneAsync(
-        string path, string output, ExecutionLimits limits, IRunObserver? observer, CancellationToken cancellationToken)
+        string path, string output, NotebookProcess process, IRunObserver? observer, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
         Notebook notebook;
@@ -62,8 +73,8 @@ public static class NotebookRunner
             return (new NotebookResult(path, null, NotebookStatus.Invalid, 0, 0, clock.Elapsed, null, e.Message), null);
         }
 
-        NotebookExecution execution = await NotebookProcess.ExecuteAsync(
-            notebook, limits, (cell, count) => observer?.CellStarted(path, cell, count),
+        NotebookExecution execution = await process.ExecuteAsync(
+            notebook, (cell, count) => observer?.CellStarted(path, cell, count),
             text => observer?.DisplayUpdated(path, text), cancellationToken).ConfigureAwait(false);
         NotebookWriter.Write(notebook, output);
         NotebookStatus status = execution.Failure switch

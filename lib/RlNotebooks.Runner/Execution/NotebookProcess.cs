@@ -8,20 +8,52 @@ using RlNotebooks.Runner.Notebooks;
 namespace RlNotebooks.Runner.Execution;
 
 /// <summary>
-/// Executes one notebook in its own process (the runner re-invoked with <see cref="ChildProtocol.Flag"/>) and
-/// keeps every cell that process reports as finished. The process is killed at a time limit, at the memory limit
-/// (its resident set; the GC heap is capped at the same size, so managed allocations fail first with a clear
-/// message) or on cancellation (Ctrl-C). A process that ends before reporting its last cell failed that cell, whatever
-/// its exit code: the error names the cell and says "the notebook's process ended", with the end of its stderr.
+/// One notebook's process: the runner re-invoked with <see cref="ChildProtocol.Flag"/>. It starts and warms up its
+/// kernel before it is given a notebook, so the runner can start the next notebook's process while the current one
+/// runs. Executing keeps every cell the process reports as finished. The process is killed at a time limit, at the
+/// memory limit (its resident set; the GC heap is capped at the same size, so managed allocations fail first with a
+/// clear message) or on cancellation (Ctrl-C). A process that ends before reporting its last cell failed that cell,
+/// whatever its exit code: the error names the cell and says "the notebook's process ended", with the start of its stderr.
 /// </summary>
-public static class NotebookProcess
+public sealed class NotebookProcess : IDisposable
 {
     private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(100);
 
-    /// <summary>Runs <paramref name="notebook"/>; <paramref name="onCell"/> is told (code cell index, code cell count) before
-    /// each cell, <paramref name="onTextUpdate"/> every text value a display is updated to.</summary>
+    private readonly Process _process;
+    private readonly ExecutionLimits _limits;
+    private readonly StringBuilder _stderr = new();
+    private readonly Task _stderrRead;
+
+    private NotebookProcess(ExecutionLimits limits)
+    {
+        _limits = limits;
+        _process = Process.Start(StartInfo(limits)) ?? throw new InvalidOperationException("Could not start the notebook's process.");
+        _stderrRead = Task.Run(async () =>
+        {
+            char[] buffer = new char[4096];
+            int read;
+            while ((read = await _process.StandardError.ReadAsync(buffer).ConfigureAwait(false)) > 0)
+            {
+                lock (_stderr) _stderr.Append(buffer, 0, read);
+            }
+        });
+    }
+
+    /// <summary>Starts a process that warms up its kernel and waits for <see cref="ExecuteAsync(Notebook, Action{int, int}?, Action{string}?, CancellationToken)"/>.</summary>
+    public static NotebookProcess Start(ExecutionLimits limits) => new(limits);
+
+    /// <summary>Runs <paramref name="notebook"/> in a new process (see <see cref="Start"/> to start it ahead).</summary>
     public static async Task<NotebookExecution> ExecuteAsync(
         Notebook notebook, ExecutionLimits limits, Action<int, int>? onCell = null, Action<string>? onTextUpdate = null, CancellationToken cancellationToken = default)
+    {
+        using NotebookProcess process = Start(limits);
+        return await process.ExecuteAsync(notebook, onCell, onTextUpdate, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Runs <paramref name="notebook"/> in this process (once); <paramref name="onCell"/> is told (code cell index,
+    /// code cell count) before each cell, <paramref name="onTextUpdate"/> every text value a display is updated to.</summary>
+    public async Task<NotebookExecution> ExecuteAsync(
+        Notebook notebook, Action<int, int>? onCell = null, Action<string>? onTextUpdate = null, CancellationToken cancellationToken = default)
     {
         var clock = Stopwatch.StartNew();
         var codeCells = notebook.Cells.Select((cell, index) => (cell, number: index + 1)).Where(c => c.cell.IsCode).ToList();
@@ -35,60 +67,71 @@ public static class NotebookProcess
         if (OtherLanguage(notebook) is { } rejected) return new NotebookExecution(notebook, rejected, 0, codeCells.Count, clock.Elapsed, 0);
 
         var run = new Run(notebook, codeCells.Count, onCell, onTextUpdate, clock);
-        using Process process = Process.Start(StartInfo(notebook, limits)) ?? throw new InvalidOperationException("Could not start the notebook's process.");
-        process.StandardInput.Close();
         Task stdout = Task.Run(async () =>
         {
-            while (await process.StandardOutput.ReadLineAsync().ConfigureAwait(false) is { } line)
+            while (await _process.StandardOutput.ReadLineAsync().ConfigureAwait(false) is { } line)
             {
                 if (ChildProtocol.Parse(line) is { } message) run.Handle(message);
             }
         });
-        var stderr = new StringBuilder();
-        Task stderrRead = Task.Run(async () =>
+        try
         {
-            char[] buffer = new char[4096];
-            int read;
-            while ((read = await process.StandardError.ReadAsync(buffer).ConfigureAwait(false)) > 0)
-            {
-                lock (stderr) stderr.Append(buffer, 0, read);
-            }
-        });
+            await _process.StandardInput.WriteLineAsync(notebook.Path).ConfigureAwait(false);
+            _process.StandardInput.Close();
+        }
+        catch (IOException)
+        {
+            // The process already ended; reported below like any early end.
+        }
 
         (FailureKind Kind, string Message)? stop = null;
         while (!stdout.IsCompleted && stop is null)
         {
             await Task.WhenAny(stdout, Task.Delay(Poll, CancellationToken.None)).ConfigureAwait(false);
-            stop = run.Exceeded(limits, cancellationToken, process);
+            stop = run.Exceeded(_limits, cancellationToken, _process);
         }
 
-        if (stop is not null) process.Kill(entireProcessTree: true);
-        await Task.WhenAll(stdout, stderrRead).ConfigureAwait(false);
-        await process.WaitForExitAsync(CancellationToken.None).ConfigureAwait(false);
+        if (stop is not null) _process.Kill(entireProcessTree: true);
+        await Task.WhenAll(stdout, _stderrRead).ConfigureAwait(false);
+        await _process.WaitForExitAsync(CancellationToken.None).ConfigureAwait(false);
         if (stop is null && !run.Done && cancellationToken.IsCancellationRequested) stop = (FailureKind.Interrupted, "the run was interrupted (Ctrl-C)");
         if (stop is null && !run.Done)
         {
-            stop = (FailureKind.ProcessEnded, $"the notebook's process ended (exit code {process.ExitCode}) before the cell finished{Tail(stderr)}");
+            stop = (FailureKind.ProcessEnded, $"the notebook's process ended (exit code {_process.ExitCode}) before the cell finished{Head(_stderr)}");
         }
 
         if (stop is { } s) run.Fail(s.Kind, s.Message);
         return new NotebookExecution(notebook, run.Failure, run.Executed, codeCells.Count, clock.Elapsed, run.PeakMemory);
     }
 
-    /// <summary>The runner itself, started as a notebook's process: the notebook's folder is its working folder (as
-    /// in VS Code), stdin is closed, and the GC heap is capped at the memory limit.</summary>
-    private static ProcessStartInfo StartInfo(Notebook notebook, ExecutionLimits limits)
+    /// <summary>Kills the process if it is still running (a process started ahead and never used, or after an error).</summary>
+    public void Dispose()
+    {
+        try
+        {
+            if (!_process.HasExited) _process.Kill(entireProcessTree: true);
+        }
+        catch (InvalidOperationException)
+        {
+            // Already gone.
+        }
+
+        _process.Dispose();
+    }
+
+    /// <summary>The runner itself, started as a notebook's process: stdin gives it the notebook's path, and the GC heap
+    /// is capped at the memory limit.</summary>
+    private static ProcessStartInfo StartInfo(ExecutionLimits limits)
     {
         var start = new ProcessStartInfo(DotnetHost())
         {
-            WorkingDirectory = notebook.Directory,
             RedirectStandardInput = true,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
             StandardOutputEncoding = Encoding.UTF8,
         };
-        foreach (string argument in new[] { typeof(NotebookProcess).Assembly.Location, ChildProtocol.Flag, notebook.Path, limits.MemoryBytes.ToString(CultureInfo.InvariantCulture) })
+        foreach (string argument in new[] { typeof(NotebookProcess).Assembly.Location, ChildProtocol.Flag, limits.MemoryBytes.ToString(CultureInfo.InvariantCulture) })
         {
             start.ArgumentList.Add(argument);
         }
@@ -124,7 +167,7 @@ public static class NotebookProcess
         return null;
     }
 
-    private static string Tail(StringBuilder stderr)
+    private static string Head(StringBuilder stderr)
     {
         string text;
         lock (stderr) text = stderr.ToString();

@@ -12,18 +12,20 @@ namespace RlNotebooks.Runner.Kernel;
 /// <see cref="NotebookKernel"/>, stopping at the first failure, and reports each finished cell to the parent at once.</summary>
 public static class NotebookProcessMain
 {
-    /// <summary>Arguments: the notebook path and the memory limit in bytes. Returns 0 when the protocol ran to its end.</summary>
+    /// <summary>Argument: the memory limit in bytes. Warms up the kernel, then reads the notebook's path from stdin and
+    /// makes its folder the working folder (as VS Code does). Returns 0 when the protocol ran to its end.</summary>
     public static async Task<int> RunAsync(IReadOnlyList<string> args)
     {
         // Ctrl-C reaches the whole process group; the parent decides, and kills this process if it must.
         using PosixSignalRegistration interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, context => context.Cancel = true);
         var protocol = new ChildProtocol(Console.OpenStandardOutput());
-        Notebook notebook = NotebookReader.Read(args[0]);
-        long memoryLimit = long.Parse(args[1], CultureInfo.InvariantCulture);
-
+        long memoryLimit = long.Parse(args[0], CultureInfo.InvariantCulture);
         var recorder = new CellRecorder(protocol);
         using var kernel = new NotebookKernel(recorder.Record);
         await kernel.WarmUpAsync().ConfigureAwait(false);
+        if (await Console.In.ReadLineAsync().ConfigureAwait(false) is not { Length: > 0 } path) return 0;
+        Notebook notebook = NotebookReader.Read(path);
+        Directory.SetCurrentDirectory(notebook.Directory);
         int executionCount = 0;
         for (int i = 0; i < notebook.Cells.Count; i++)
         {
