@@ -11,7 +11,7 @@ public enum NotebookStatus
     /// <summary>A cell failed (compile error, exception, time or memory limit, the notebook's process ended).</summary>
     Failed,
 
-    /// <summary>The file is not a runnable C# nbformat 4 notebook.</summary>
+    /// <summary>The file is not a runnable C# nbformat 4 notebook (e.g. a cell in another language).</summary>
     Invalid,
 
     /// <summary>The run was interrupted (Ctrl-C) while this notebook ran.</summary>

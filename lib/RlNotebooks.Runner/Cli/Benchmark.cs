@@ -1,17 +1,14 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Text.Json.Nodes;
 using Spectre.Console;
 using RlNotebooks.Runner.Execution;
-using RlNotebooks.Runner.Images;
 using RlNotebooks.Runner.Notebooks;
 
 namespace RlNotebooks.Runner.Cli;
 
 /// <summary><c>--benchmark</c>: cost of the runner itself (not of notebook code): a one-cell notebook's process from start
 /// to exit (cold start: runtime, kernel, first compilation), the per-cell overhead of trivial cells (the difference to
-/// the one-cell notebook, per added cell), the peak memory of a notebook's process, and one batched Chromium render of
-/// five charts.</summary>
+/// the one-cell notebook, per added cell) and the peak memory of a notebook's process.</summary>
 public static class Benchmark
 {
     private const int Cells = 100;
@@ -33,30 +30,9 @@ public static class Benchmark
             rows.Add(($"notebook of {Cells} display+Console cells, per added cell", ((await TimeAsync(folder, displays, cancellationToken)).Ms - oneMs) / (Cells - 1)));
             rows.Add(("peak memory of a 1-cell notebook's process (MB)", oneMemory / 1e6));
             rows.Add(($"peak memory of a {Cells}-cell notebook's process (MB)", manyMemory / 1e6));
-            var clock = new Stopwatch();
-
-            StaticImageTools tools = StaticImageTools.Locate(null, null, Directory.GetCurrentDirectory(), RepositoryLocator.Find());
-            string imageNote = tools.SkipNotice();
-            if (tools.Available)
-            {
-                var figures = Enumerable.Range(0, 5).Select(i => (JsonNode)new JsonObject
-                {
-                    ["data"] = new JsonArray(new JsonObject { ["type"] = "scatter", ["y"] = new JsonArray(i, 3, 1, 4) }),
-                    ["layout"] = new JsonObject { ["title"] = new JsonObject { ["text"] = $"chart {i}" } },
-                }).ToList();
-                var renderer = new ChromiumRenderer(tools.ChromiumPath!, tools.PlotlyJsPath!);
-                clock.Restart();
-                await renderer.RenderAsync(figures.Take(1).ToList(), cancellationToken);
-                rows.Add(("Chromium render, 1 chart (one launch)", clock.Elapsed.TotalMilliseconds));
-                clock.Restart();
-                await renderer.RenderAsync(figures, cancellationToken);
-                rows.Add(("Chromium render, 5 charts batched (one launch)", clock.Elapsed.TotalMilliseconds));
-            }
-
             var table = new Table().AddColumns("Measurement", "Milliseconds (or MB)");
             foreach ((string name, double ms) in rows) table.AddRow(Markup.Escape(name), ms.ToString("0.0", CultureInfo.InvariantCulture));
             console.Write(table);
-            if (!tools.Available) console.MarkupLine($"[yellow]{Markup.Escape(imageNote)}[/]");
             return 0;
         }
         finally

@@ -57,23 +57,6 @@ public static class RunCommand
             if (parse.GetValue(benchmark)) return await Benchmark.RunAsync(console, cancellationToken);
 
             string repositoryRoot = RepositoryLocator.Find();
-            IReadOnlyList<string> files;
-            try
-            {
-                files = NotebookPaths.Expand(parse.GetValue(paths) ?? [], Directory.GetCurrentDirectory(), repositoryRoot);
-            }
-            catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
-            {
-                await Console.Error.WriteLineAsync($"RlNotebooks.Runner: {e.Message}");
-                return 2;
-            }
-
-            if (files.Count == 0)
-            {
-                console.WriteLine($"No notebooks in {Path.Combine(repositoryRoot, "notebooks")}.");
-                return 0;
-            }
-
             var options = new RunnerOptions
             {
                 OutputDirectory = parse.GetValue(output),
@@ -89,9 +72,10 @@ public static class RunCommand
             RunResult result;
             try
             {
+                IReadOnlyList<string> files = NotebookPaths.Expand(parse.GetValue(paths) ?? [], Directory.GetCurrentDirectory(), repositoryRoot);
                 result = await RunWithProgressAsync(console, files, options, cancellationToken);
             }
-            catch (ArgumentException e)
+            catch (Exception e) when (e is ArgumentException or FileNotFoundException or DirectoryNotFoundException)
             {
                 await Console.Error.WriteLineAsync($"RlNotebooks.Runner: {e.Message}");
                 return 2;

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Reflection;
 using System.Text.Json.Nodes;
 using Microsoft.DotNet.Interactive;
 
@@ -46,7 +45,7 @@ public static class CellErrors
     /// cell, the message says where. <paramref name="memoryLimit"/> explains an <see cref="OutOfMemoryException"/>.</summary>
     public static (CellFailure Failure, JsonObject Output) FromException(string notebookPath, int cellNumber, Exception exception, long memoryLimit)
     {
-        Exception error = Unwrap(exception);
+        Exception error = exception;
         StackFrame[] frames = new StackTrace(error, fNeedFileInfo: true).GetFrames();
         string cellPath = CellPath(notebookPath, cellNumber);
         string cellPrefix = notebookPath + "[cell ";
@@ -82,24 +81,6 @@ public static class CellErrors
     /// <summary>"the notebook exceeded its memory limit of 8 GB (--memory-limit)".</summary>
     public static string MemoryLimitMessage(long limitBytes) =>
         $"the notebook exceeded its memory limit of {(limitBytes / (double)(1L << 30)).ToString("0.###", CultureInfo.InvariantCulture)} GB (--memory-limit)";
-
-    private static Exception Unwrap(Exception exception)
-    {
-        while (true)
-        {
-            switch (exception)
-            {
-                case AggregateException { InnerExceptions.Count: 1 } aggregate:
-                    exception = aggregate.InnerExceptions[0];
-                    continue;
-                case TargetInvocationException { InnerException: { } inner }:
-                    exception = inner;
-                    continue;
-                default:
-                    return exception;
-            }
-        }
-    }
 
     private static IEnumerable<string> UserFrames(Exception error) =>
         (error.StackTrace ?? "")

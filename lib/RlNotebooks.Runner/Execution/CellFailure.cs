@@ -21,9 +21,6 @@ public enum FailureKind
 
     /// <summary>The run was interrupted (Ctrl-C) while the cell ran.</summary>
     Interrupted,
-
-    /// <summary>The cell is in a language other than C#.</summary>
-    UnsupportedLanguage,
 }
 
 /// <summary>Where and why a notebook failed.</summary>

@@ -64,7 +64,6 @@ public sealed class NotebookProcess : IDisposable
         }
 
         if (codeCells.Count == 0) return new NotebookExecution(notebook, null, 0, 0, clock.Elapsed, 0);
-        if (OtherLanguage(notebook) is { } rejected) return new NotebookExecution(notebook, rejected, 0, codeCells.Count, clock.Elapsed, 0);
 
         var run = new Run(notebook, codeCells.Count, onCell, onTextUpdate, clock);
         Task stdout = Task.Run(async () =>
@@ -148,23 +147,6 @@ public sealed class NotebookProcess : IDisposable
         string runtime = Path.GetDirectoryName(typeof(object).Assembly.Location)!;
         string beside = Path.Combine(runtime, "..", "..", "..", OperatingSystem.IsWindows() ? "dotnet.exe" : "dotnet");
         return File.Exists(beside) ? Path.GetFullPath(beside) : "dotnet";
-    }
-
-    private static CellFailure? OtherLanguage(Notebook notebook)
-    {
-        string defaultKernel = PolyglotMetadata.DefaultKernel(notebook.Metadata);
-        for (int i = 0; i < notebook.Cells.Count; i++)
-        {
-            NotebookCell cell = notebook.Cells[i];
-            string kernel = PolyglotMetadata.CellKernel(cell.Metadata, defaultKernel);
-            if (!cell.IsCode || kernel == PolyglotMetadata.CSharp) continue;
-            (CellFailure failure, JsonObject output) = CellErrors.Stopped(i + 1, FailureKind.UnsupportedLanguage,
-                $"the cell's kernel is '{kernel}'; the headless runner executes C# cells only");
-            cell.Outputs.Add(output);
-            return failure;
-        }
-
-        return null;
     }
 
     private static string Head(StringBuilder stderr)

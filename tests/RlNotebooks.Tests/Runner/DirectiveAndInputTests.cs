@@ -37,16 +37,17 @@ public sealed class DirectiveAndInputTests : IDisposable
     }
 
     [Fact]
-    public async Task Cell_in_another_language_is_refused()
+    public async Task Cell_in_another_language_makes_the_notebook_invalid_before_it_runs()
     {
         JsonObject fsharp = TestNotebooks.Code("let x = 1");
         fsharp["metadata"]!["dotnet_interactive"]!["language"] = "fsharp";
-        string path = _notebooks.Write("mixed.ipynb", "1", fsharp);
+        string path = _notebooks.Write("mixed.ipynb", "File.WriteAllText(\"ran.txt\", \"\");", fsharp);
 
-        CellFailure failure = (await _notebooks.RunAsync(path)).Notebooks[0].Failure!;
+        NotebookResult result = Assert.Single((await _notebooks.RunAsync(path)).Notebooks);
 
-        Assert.Equal((2, FailureKind.UnsupportedLanguage), (failure.CellNumber, failure.Kind));
-        Assert.Contains("'fsharp'", failure.Message);
+        Assert.Equal(NotebookStatus.Invalid, result.Status);
+        Assert.Equal("mixed.ipynb: cell 2 is in 'fsharp'; the runner executes C# cells only", result.Error);
+        Assert.False(File.Exists(Path.Combine(_notebooks.Folder, "ran.txt")));
     }
 
     [Fact]
