@@ -78,17 +78,30 @@ public sealed class CellRecorder(ChildProtocol protocol)
         }
     }
 
-    /// <summary>A MIME bundle: JSON MIME types (<c>application/json</c>, <c>…+json</c>) as JSON, others as text.</summary>
+    /// <summary>A MIME bundle: JSON MIME types (<c>application/json</c>, <c>…+json</c>) as JSON, others (and a JSON type
+    /// whose formatter wrote invalid JSON) as text.</summary>
     public static JsonObject Bundle(IEnumerable<FormattedValue> values)
     {
         var bundle = new JsonObject();
         foreach (FormattedValue value in values)
         {
             bool json = value.MimeType == "application/json" || value.MimeType.EndsWith("+json", StringComparison.Ordinal);
-            bundle[value.MimeType] = json ? JsonNode.Parse(value.Value) : JsonValue.Create(value.Value);
+            bundle[value.MimeType] = json && TryParse(value.Value) is { } node ? node : JsonValue.Create(value.Value);
         }
 
         return bundle;
+    }
+
+    private static JsonNode? TryParse(string json)
+    {
+        try
+        {
+            return JsonNode.Parse(json);
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return null;
+        }
     }
 
     private void Stream(string name, IEnumerable<FormattedValue> values)
