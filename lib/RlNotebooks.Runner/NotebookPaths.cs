@@ -35,6 +35,46 @@ public static class NotebookPaths
         return files;
     }
 
+    /// <summary>Where the executed copy of each of <paramref name="sources"/> (full paths) goes: the source itself when
+    /// <paramref name="outputDirectory"/> is null (in place), else the same path relative to the sources' common folder,
+    /// below <paramref name="outputDirectory"/>, so notebooks of the same name in different folders stay apart.
+    /// Checked before anything runs: the output folder must not hold a source notebook, and must be writable.</summary>
+    /// <exception cref="ArgumentException">The output folder is a source folder, or cannot be created or written.</exception>
+    public static IReadOnlyList<string> Outputs(IReadOnlyList<string> sources, string? outputDirectory)
+    {
+        if (outputDirectory is null || sources.Count == 0) return sources;
+        string output = Path.TrimEndingDirectorySeparator(outputDirectory);
+        var folders = sources.Select(s => Path.GetDirectoryName(s)!).ToList();
+        if (folders.FirstOrDefault(f => string.Equals(f, output, StringComparison.Ordinal)) is { } clash)
+        {
+            throw new ArgumentException($"--output {clash} is a folder of the source notebooks; executed copies would overwrite them. Use --in-place to mean that, or choose another folder.", nameof(outputDirectory));
+        }
+
+        string common = folders.Aggregate(CommonFolder);
+        try
+        {
+            Directory.CreateDirectory(output);
+            string probe = Path.Combine(output, $".rlnotebooks-write-test-{Environment.ProcessId}");
+            File.WriteAllText(probe, "");
+            File.Delete(probe);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new ArgumentException($"--output {output} cannot be written: {e.Message}", nameof(outputDirectory), e);
+        }
+
+        return sources.Select(s => Path.Combine(output, Path.GetRelativePath(common, s))).ToList();
+    }
+
+    private static string CommonFolder(string a, string b)
+    {
+        while (!IsWithin(b, a)) a = Path.GetDirectoryName(a) ?? "/";
+        return a;
+    }
+
+    private static bool IsWithin(string path, string folder) =>
+        path == folder || path.StartsWith(Path.TrimEndingDirectorySeparator(folder) + Path.DirectorySeparatorChar, StringComparison.Ordinal);
+
     private static IEnumerable<string> Glob(string fullPattern)
     {
         string fileName = Path.GetFileName(fullPattern);

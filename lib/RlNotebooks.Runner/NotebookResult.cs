@@ -8,11 +8,14 @@ public enum NotebookStatus
     /// <summary>Every code cell ran without error.</summary>
     Passed,
 
-    /// <summary>A cell failed (compile error, exception, time-out or refused directive).</summary>
+    /// <summary>A cell failed (compile error, exception, time or memory limit, the notebook's process ended).</summary>
     Failed,
 
-    /// <summary>The file is not a runnable C# nbformat 4 notebook.</summary>
+    /// <summary>The file is not a runnable C# nbformat 4 notebook (e.g. a cell in another language).</summary>
     Invalid,
+
+    /// <summary>The run was interrupted (Ctrl-C) while this notebook ran.</summary>
+    Interrupted,
 }
 
 /// <summary>What happened to one notebook.</summary>
@@ -34,7 +37,7 @@ public sealed record NotebookResult(
     public override string ToString() => Status switch
     {
         NotebookStatus.Passed => $"{Name}: passed ({CellsExecuted} code cells)",
-        NotebookStatus.Failed => $"{Name}: {Failure}",
+        NotebookStatus.Failed or NotebookStatus.Interrupted => $"{Name}: {Failure}",
         _ => Error ?? $"{Name}: invalid",
     };
 }
@@ -42,8 +45,9 @@ public sealed record NotebookResult(
 /// <summary>Results of a run, in the order the notebooks were given.</summary>
 /// <param name="Notebooks">One result per notebook run (fewer than given after <see cref="RunnerOptions.FailFast"/>).</param>
 /// <param name="Notices">Messages for the user, each once (e.g. static images skipped and how to enable them).</param>
-public sealed record RunResult(IReadOnlyList<NotebookResult> Notebooks, IReadOnlyList<string> Notices)
+/// <param name="Interrupted">The run was interrupted (Ctrl-C): later notebooks did not run.</param>
+public sealed record RunResult(IReadOnlyList<NotebookResult> Notebooks, IReadOnlyList<string> Notices, bool Interrupted = false)
 {
-    /// <summary>True when every notebook passed.</summary>
-    public bool Succeeded => Notebooks.All(n => n.Status == NotebookStatus.Passed);
+    /// <summary>True when every notebook passed and the run was not interrupted.</summary>
+    public bool Succeeded => !Interrupted && Notebooks.All(n => n.Status == NotebookStatus.Passed);
 }

@@ -5,12 +5,15 @@ using RlNotebooks.Runner.Notebooks;
 
 namespace RlNotebooks.Runner;
 
-/// <summary>The in-process API: executes notebooks one after another, each in its own script session, writes the
-/// executed copies, then adds static chart images to them in one batch.</summary>
+/// <summary>The in-process API: executes notebooks one after another, each in its own process running the .NET
+/// Interactive C# kernel (the next one's process starts while the current notebook runs), writes the executed copies,
+/// then adds static chart images to them in one batch.</summary>
 public static class NotebookRunner
 {
-    /// <summary>Runs the notebook files <paramref name="paths"/> (see <see cref="NotebookPaths.Expand"/> for globs).</summary>
-    /// <exception cref="ArgumentOutOfRangeException">A time limit is not positive.</exception>
+    /// <summary>Runs the notebook files <paramref name="paths"/> (see <see cref="NotebookPaths.Expand"/> for globs).
+    /// Cancelling (Ctrl-C) kills the running notebook's process, marks it interrupted and keeps what was written.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">A time or memory limit is not positive.</exception>
+    /// <exception cref="ArgumentException">The output folder holds a source notebook (without in-place) or cannot be written.</exception>
     public static async Task<RunResult> RunAsync(
         IReadOnlyList<string> paths, RunnerOptions options, IRunObserver? observer = null, CancellationToken cancellationToken = default)
     {
@@ -18,24 +21,35 @@ public static class NotebookRunner
         ArgumentNullException.ThrowIfNull(options);
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(options.CellTimeout, TimeSpan.Zero, nameof(options.CellTimeout));
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(options.NotebookTimeout, TimeSpan.Zero, nameof(options.NotebookTimeout));
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(options.MemoryLimitBytes, 0, nameof(options.MemoryLimitBytes));
         string root = options.RepositoryRoot ?? RepositoryLocator.Find();
-        string outputDirectory = Path.GetFullPath(options.OutputDirectory ?? Path.Combine(root, "artifacts", "notebooks"), root);
-        var limits = new ExecutionLimits(options.CellTimeout, options.NotebookTimeout);
-        ScriptEnvironment environment = ScriptEnvironment.Create();
+        var sources = paths.Select(p => Path.GetFullPath(p)).ToList();
+        var outputs = NotebookPaths.Outputs(sources, options.InPlace ? null : Path.GetFullPath(options.OutputDirectory ?? Path.Combine(root, "artifacts", "notebooks")));
+        var limits = new ExecutionLimits(options.CellTimeout, options.NotebookTimeout, options.MemoryLimitBytes);
 
         var results = new List<NotebookResult>();
         var written = new List<(Notebook Notebook, string Path)>();
-        for (int i = 0; i < paths.Count; i++)
+        NotebookProcess? next = null;
+        try
         {
-            string path = Path.GetFullPath(paths[i]);
-            observer?.NotebookStarted(path, i, paths.Count);
-            (NotebookResult result, Notebook? executed) = await RunOneAsync(path, outputDirectory, options.InPlace, environment, limits, observer, cancellationToken).ConfigureAwait(false);
-            results.Add(result);
-            if (executed is not null) written.Add((executed, result.OutputPath!));
-            observer?.NotebookFinished(result);
-            if (options.FailFast && result.Status != NotebookStatus.Passed) break;
+            for (int i = 0; i < sources.Count && !cancellationToken.IsCancellationRequested; i++)
+            {
+                observer?.NotebookStarted(sources[i], i, sources.Count);
+                using NotebookProcess process = next ?? NotebookProcess.Start(limits);
+                next = i + 1 < sources.Count ? NotebookProcess.Start(limits) : null;
+                (NotebookResult result, Notebook? executed) = await RunOneAsync(sources[i], outputs[i], process, observer, cancellationToken).ConfigureAwait(false);
+                results.Add(result);
+                if (executed is not null) written.Add((executed, result.OutputPath!));
+                observer?.NotebookFinished(result);
+                if (options.FailFast && result.Status != NotebookStatus.Passed) break;
+            }
+        }
+        finally
+        {
+            next?.Dispose();
         }
 
+        if (cancellationToken.IsCancellationRequested) return new RunResult(results, [], Interrupted: true);
         var notices = new List<string>();
         if (options.StaticImages)
         {
@@ -46,7 +60,7 @@ public static class NotebookRunner
     }
 
     private static async Task<(NotebookResult, Notebook?)> RunOneAsync(
-        string path, string outputDirectory, bool inPlace, ScriptEnvironment environment, ExecutionLimits limits, IRunObserver? observer, CancellationToken cancellationToken)
+        string path, string output, NotebookProcess process, IRunObserver? observer, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
         Notebook notebook;
@@ -59,12 +73,16 @@ public static class NotebookRunner
             return (new NotebookResult(path, null, NotebookStatus.Invalid, 0, 0, clock.Elapsed, null, e.Message), null);
         }
 
-        NotebookExecution execution = await NotebookExecutor.ExecuteAsync(
-            notebook, environment, limits, (cell, count) => observer?.CellStarted(path, cell, count),
+        NotebookExecution execution = await process.ExecuteAsync(
+            notebook, (cell, count) => observer?.CellStarted(path, cell, count),
             text => observer?.DisplayUpdated(path, text), cancellationToken).ConfigureAwait(false);
-        string output = inPlace ? path : Path.Combine(outputDirectory, notebook.FileName);
         NotebookWriter.Write(notebook, output);
-        var status = execution.Failure is null ? NotebookStatus.Passed : NotebookStatus.Failed;
+        NotebookStatus status = execution.Failure switch
+        {
+            null => NotebookStatus.Passed,
+            { Kind: FailureKind.Interrupted } => NotebookStatus.Interrupted,
+            _ => NotebookStatus.Failed,
+        };
         return (new NotebookResult(path, output, status, execution.CellsExecuted, execution.CodeCells, execution.Elapsed, execution.Failure, null), notebook);
     }
 

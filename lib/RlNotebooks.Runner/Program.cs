@@ -1,3 +1,5 @@
 using RlNotebooks.Runner.Cli;
+using RlNotebooks.Runner.Kernel;
 
-return await RunCommand.Create().Parse(args).InvokeAsync();
+if (args is [ChildProtocol.Flag, .. var rest]) return await NotebookProcessMain.RunAsync(rest);
+return await RunCommand.InvokeAsync(args);

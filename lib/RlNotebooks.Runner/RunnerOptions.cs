@@ -3,7 +3,9 @@ namespace RlNotebooks.Runner;
 /// <summary>How <see cref="NotebookRunner"/> executes and writes notebooks.</summary>
 public sealed record RunnerOptions
 {
-    /// <summary>Folder for executed copies (same file names); null → <c>artifacts/notebooks</c> under the repository root.</summary>
+    /// <summary>Folder for executed copies, mirroring the notebooks' folders below their common folder; null →
+    /// <c>artifacts/notebooks</c> under the repository root; relative → against the current folder. It must not be a
+    /// folder holding a source notebook unless <see cref="InPlace"/> is set.</summary>
     public string? OutputDirectory { get; init; }
 
     /// <summary>Write the executed notebook over its source instead of into <see cref="OutputDirectory"/>.</summary>
@@ -14,6 +16,9 @@ public sealed record RunnerOptions
 
     /// <summary>Longest a notebook may run (default 600 s).</summary>
     public TimeSpan NotebookTimeout { get; init; } = TimeSpan.FromSeconds(600);
+
+    /// <summary>Most memory a notebook's process may use (default 8 GB).</summary>
+    public long MemoryLimitBytes { get; init; } = 8L << 30;
 
     /// <summary>Stop after the first failing notebook.</summary>
     public bool FailFast { get; init; }

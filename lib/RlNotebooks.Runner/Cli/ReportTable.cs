@@ -16,6 +16,7 @@ public static class ReportTable
             {
                 NotebookStatus.Passed => "[green]passed[/]",
                 NotebookStatus.Failed => $"[red]failed[/] {Markup.Escape(n.Failure!.ToString())}",
+                NotebookStatus.Interrupted => $"[yellow]interrupted[/] {Markup.Escape(n.Failure!.ToString())}",
                 _ => $"[red]invalid[/] {Markup.Escape(n.Error ?? "")}",
             };
             table.AddRow(

@@ -1,28 +1,50 @@
 using System.CommandLine;
 using Spectre.Console;
-using RlNotebooks.Runner.Display;
+using System.CommandLine.Parsing;
 
 namespace RlNotebooks.Runner.Cli;
 
 /// <summary>The command line: <c>RlNotebooks.Runner [paths or globs] [--output dir] [--in-place] [--fail-fast]
-/// [--cell-timeout s] [--notebook-timeout s] [--no-images] [--benchmark]</c>.</summary>
+/// [--cell-timeout s] [--notebook-timeout s] [--memory-limit GB] [--no-images] [--benchmark]</c>. A bad option value
+/// or unknown option is one line on stderr and exit code 2.</summary>
 public static class RunCommand
 {
+    /// <summary>Longest time limit accepted: one week.</summary>
+    public const double MaxSeconds = 7 * 24 * 3600;
+
+    /// <summary>Parses and runs <paramref name="args"/>; returns the exit code.</summary>
+    public static async Task<int> InvokeAsync(string[] args)
+    {
+        ParseResult parse = Create().Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            await Console.Error.WriteLineAsync($"RlNotebooks.Runner: {parse.Errors[0].Message.ReplaceLineEndings(" ")} (see --help)");
+            return 2;
+        }
+
+        return await parse.InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = TimeSpan.FromSeconds(30) });
+    }
+
     /// <summary>Builds the root command.</summary>
     public static RootCommand Create()
     {
         var paths = new Argument<string[]>("paths") { Description = "Notebook files, folders or globs (default: notebooks/*.ipynb under the repository root).", Arity = ArgumentArity.ZeroOrMore };
+        paths.Validators.Add(result =>
+        {
+            if (result.Tokens.FirstOrDefault(t => t.Value.StartsWith('-')) is { } unknown) result.AddError($"unknown option '{unknown.Value}'.");
+        });
         var output = new Option<string?>("--output", "-o") { Description = "Folder for executed copies (default: artifacts/notebooks under the repository root)." };
         var inPlace = new Option<bool>("--in-place") { Description = "Overwrite the source notebooks with their executed versions." };
         var failFast = new Option<bool>("--fail-fast") { Description = "Stop after the first failing notebook." };
-        var cellTimeout = new Option<double>("--cell-timeout") { Description = "Seconds a cell may run.", DefaultValueFactory = _ => 300 };
-        var notebookTimeout = new Option<double>("--notebook-timeout") { Description = "Seconds a notebook may run.", DefaultValueFactory = _ => 600 };
+        Option<double> cellTimeout = Bounded("--cell-timeout", "Seconds a cell may run; then the notebook's process is killed.", 300, MaxSeconds);
+        Option<double> notebookTimeout = Bounded("--notebook-timeout", "Seconds a notebook may run.", 600, MaxSeconds);
+        Option<double> memoryLimit = Bounded("--memory-limit", "Gigabytes of memory a notebook's process may use.", 8, 1024);
         var noImages = new Option<bool>("--no-images") { Description = "Do not render image/png copies of plotly charts." };
         var benchmark = new Option<bool>("--benchmark") { Description = "Measure runner start-up and per-cell overhead instead of running notebooks." };
 
         var root = new RootCommand("Executes the C# Polyglot notebooks headlessly and writes executed copies.")
         {
-            paths, output, inPlace, failFast, cellTimeout, notebookTimeout, noImages, benchmark,
+            paths, output, inPlace, failFast, cellTimeout, notebookTimeout, memoryLimit, noImages, benchmark,
         };
         root.SetAction(async (parse, cancellationToken) =>
         {
@@ -32,27 +54,9 @@ public static class RunCommand
                 Ansi = ProgressReporter.Interactive ? AnsiSupport.Detect : AnsiSupport.No,
                 ColorSystem = ProgressReporter.Interactive ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
             });
-            ConsoleRouter.Install();
             if (parse.GetValue(benchmark)) return await Benchmark.RunAsync(console, cancellationToken);
 
             string repositoryRoot = RepositoryLocator.Find();
-            IReadOnlyList<string> files;
-            try
-            {
-                files = NotebookPaths.Expand(parse.GetValue(paths) ?? [], Directory.GetCurrentDirectory(), repositoryRoot);
-            }
-            catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
-            {
-                console.MarkupLine($"[red]{Markup.Escape(e.Message)}[/]");
-                return 2;
-            }
-
-            if (files.Count == 0)
-            {
-                console.WriteLine($"No notebooks in {Path.Combine(repositoryRoot, "notebooks")}.");
-                return 0;
-            }
-
             var options = new RunnerOptions
             {
                 OutputDirectory = parse.GetValue(output),
@@ -60,11 +64,23 @@ public static class RunCommand
                 FailFast = parse.GetValue(failFast),
                 CellTimeout = TimeSpan.FromSeconds(parse.GetValue(cellTimeout)),
                 NotebookTimeout = TimeSpan.FromSeconds(parse.GetValue(notebookTimeout)),
+                MemoryLimitBytes = (long)(parse.GetValue(memoryLimit) * (1L << 30)),
                 StaticImages = !parse.GetValue(noImages),
                 RepositoryRoot = repositoryRoot,
             };
 
-            RunResult result = await RunWithProgressAsync(console, files, options, cancellationToken);
+            RunResult result;
+            try
+            {
+                IReadOnlyList<string> files = NotebookPaths.Expand(parse.GetValue(paths) ?? [], Directory.GetCurrentDirectory(), repositoryRoot);
+                result = await RunWithProgressAsync(console, files, options, cancellationToken);
+            }
+            catch (Exception e) when (e is ArgumentException or FileNotFoundException or DirectoryNotFoundException)
+            {
+                await Console.Error.WriteLineAsync($"RlNotebooks.Runner: {e.Message}");
+                return 2;
+            }
+
             ReportTable.Write(console, result);
             foreach (string notice in result.Notices) console.MarkupLine($"[yellow]{Markup.Escape(notice)}[/]");
             if (result.Notebooks.FirstOrDefault(n => n.OutputPath is not null) is { } first)
@@ -72,9 +88,21 @@ public static class RunCommand
                 console.WriteLine($"Executed notebooks written to {Path.GetDirectoryName(first.OutputPath)}");
             }
 
-            return result.Succeeded ? 0 : 1;
+            if (result.Interrupted) console.MarkupLine("[yellow]Interrupted: later notebooks were not run.[/]");
+            return result.Interrupted ? 130 : result.Succeeded ? 0 : 1;
         });
         return root;
+    }
+
+    private static Option<double> Bounded(string name, string description, double defaultValue, double max)
+    {
+        var option = new Option<double>(name) { Description = $"{description} (default {defaultValue}).", DefaultValueFactory = _ => defaultValue };
+        option.Validators.Add(result =>
+        {
+            if (result.Tokens is not [{ } token] || !double.TryParse(token.Value, System.Globalization.CultureInfo.InvariantCulture, out double value)) return;
+            if (!(value > 0 && value <= max)) result.AddError($"{name} must be a number of {(max == MaxSeconds ? "seconds" : "GB")} above 0 and at most {max}, not {value}.");
+        });
+        return option;
     }
 
     private static async Task<RunResult> RunWithProgressAsync(IAnsiConsole console, IReadOnlyList<string> files, RunnerOptions options, CancellationToken cancellationToken)

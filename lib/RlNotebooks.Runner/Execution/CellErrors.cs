@@ -1,42 +1,51 @@
 using System.Diagnostics;
-using System.Reflection;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Scripting;
-using RlNotebooks.Runner.Notebooks;
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Microsoft.DotNet.Interactive;
 
 namespace RlNotebooks.Runner.Execution;
 
-/// <summary>Turns a cell's compile error or exception into a <see cref="CellFailure"/> (cell number, line, message)
-/// and the nbformat <see cref="ErrorOutput"/> kept in the executed notebook.</summary>
+/// <summary>Turns a cell's compile error, exception or forced stop into a <see cref="CellFailure"/> (cell number, line,
+/// message) and the nbformat <c>error</c> output kept in the executed notebook.</summary>
 public static class CellErrors
 {
     /// <summary>The file name compiled into cell <paramref name="cellNumber"/>'s debug information: the notebook's path
-    /// with the cell number, so stack frames name the cell (and relative <c>#r</c> still resolve from its folder).</summary>
+    /// with the cell number, so stack frames name the cell and its line.</summary>
     public static string CellPath(string notebookPath, int cellNumber) => $"{notebookPath}[cell {cellNumber}]";
 
-    /// <summary>The failure and error output of a compile error.</summary>
-    public static (CellFailure Failure, ErrorOutput Output) FromCompilation(int cellNumber, CompilationErrorException error)
+    /// <summary>The nbformat error output.</summary>
+    public static JsonObject Output(string ename, string evalue, IEnumerable<string> traceback) => new()
     {
-        var errors = error.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
-        Diagnostic first = errors.Count > 0 ? errors[0] : error.Diagnostics[0];
-        int? line = first.Location.IsInSource ? first.Location.GetLineSpan().StartLinePosition.Line + 1 : null;
-        string message = $"{first.Id}: {first.GetMessage(System.Globalization.CultureInfo.InvariantCulture)}";
-        var traceback = errors.Select(d =>
+        ["ename"] = ename,
+        ["evalue"] = evalue,
+        ["output_type"] = "error",
+        ["traceback"] = new JsonArray(traceback.Select(l => (JsonNode?)JsonValue.Create(l)).ToArray()),
+    };
+
+    /// <summary>The failure and error output of a compile error: the kernel's error diagnostics (line spans are 0-based),
+    /// or its message when it gave none (e.g. an unknown magic command).</summary>
+    public static (CellFailure Failure, JsonObject Output) FromCompilation(int cellNumber, IReadOnlyList<Diagnostic> errors, string kernelMessage)
+    {
+        if (errors.Count == 0)
         {
-            FileLinePositionSpan span = d.Location.GetLineSpan();
-            return $"(line {span.StartLinePosition.Line + 1}, column {span.StartLinePosition.Character + 1}): error {d.Id}: {d.GetMessage(System.Globalization.CultureInfo.InvariantCulture)}";
-        }).ToList();
-        return (new CellFailure(cellNumber, line, FailureKind.CompilationError, message),
-                new ErrorOutput("CompilationError", message, traceback));
+            return (new CellFailure(cellNumber, null, FailureKind.CompilationError, kernelMessage), Output("CompilationError", kernelMessage, [kernelMessage]));
+        }
+
+        Diagnostic first = errors[0];
+        string message = $"{first.Code}: {first.Message}";
+        var traceback = errors.Select(d =>
+            $"(line {d.LinePositionSpan.Start.Line + 1}, column {d.LinePositionSpan.Start.Character + 1}): error {d.Code}: {d.Message}");
+        return (new CellFailure(cellNumber, first.LinePositionSpan.Start.Line + 1, FailureKind.CompilationError, message),
+                Output("CompilationError", message, traceback));
     }
 
     /// <summary>The failure and error output of an exception thrown by cell <paramref name="cellNumber"/>; the line is
     /// that of the outermost stack frame inside the cell (the statement that was running, e.g. a failed
     /// <c>Check(…)</c> call rather than the <c>throw</c> inside the helper); when the throw happened in code from another
-    /// cell, the message says where.</summary>
-    public static (CellFailure Failure, ErrorOutput Output) FromException(string notebookPath, int cellNumber, Exception exception)
+    /// cell, the message says where. <paramref name="memoryLimit"/> explains an <see cref="OutOfMemoryException"/>.</summary>
+    public static (CellFailure Failure, JsonObject Output) FromException(string notebookPath, int cellNumber, Exception exception, long memoryLimit)
     {
-        Exception error = Unwrap(exception);
+        Exception error = exception;
         StackFrame[] frames = new StackTrace(error, fNeedFileInfo: true).GetFrames();
         string cellPath = CellPath(notebookPath, cellNumber);
         string cellPrefix = notebookPath + "[cell ";
@@ -51,40 +60,27 @@ public static class CellErrors
             message = $"{message} (thrown at line {innermost.GetFileLineNumber()} of cell {otherCell})";
         }
 
+        FailureKind kind = FailureKind.Exception;
+        if (error is OutOfMemoryException)
+        {
+            kind = FailureKind.MemoryLimit;
+            message = $"{MemoryLimitMessage(memoryLimit)} ({error.Message})";
+        }
+
         string ename = error.GetType().FullName ?? error.GetType().Name;
         var traceback = new List<string> { $"{ename}: {error.Message}" };
         traceback.AddRange(UserFrames(error));
-        return (new CellFailure(cellNumber, line, FailureKind.Exception, message), new ErrorOutput(ename, error.Message, traceback));
+        return (new CellFailure(cellNumber, line, kind, message), Output(ename, error.Message, traceback));
     }
 
-    /// <summary>The failure and error output of a cell abandoned at a time limit.</summary>
-    public static (CellFailure Failure, ErrorOutput Output) FromTimeout(int cellNumber, TimeSpan limit, string limitName)
-    {
-        string message = $"the cell did not finish within the {limitName} of {limit.TotalSeconds:0.###} s and was abandoned";
-        return (new CellFailure(cellNumber, null, FailureKind.Timeout, message), new ErrorOutput("TimeoutException", message, [$"TimeoutException: {message}"]));
-    }
+    /// <summary>The failure and error output of a cell the runner stopped from outside (time limit, memory limit,
+    /// interrupt) or whose process ended.</summary>
+    public static (CellFailure Failure, JsonObject Output) Stopped(int cellNumber, FailureKind kind, string message) =>
+        (new CellFailure(cellNumber, null, kind, message), Output(kind.ToString(), message, [$"{kind}: {message}"]));
 
-    /// <summary>The failure and error output for a problem found before the cell ran.</summary>
-    public static (CellFailure Failure, ErrorOutput Output) BeforeRun(int cellNumber, int? line, FailureKind kind, string message) =>
-        (new CellFailure(cellNumber, line, kind, message), new ErrorOutput(kind.ToString(), message, [$"{kind}: {message}"]));
-
-    private static Exception Unwrap(Exception exception)
-    {
-        while (true)
-        {
-            switch (exception)
-            {
-                case AggregateException { InnerExceptions.Count: 1 } aggregate:
-                    exception = aggregate.InnerExceptions[0];
-                    continue;
-                case TargetInvocationException { InnerException: { } inner }:
-                    exception = inner;
-                    continue;
-                default:
-                    return exception;
-            }
-        }
-    }
+    /// <summary>"the notebook exceeded its memory limit of 8 GB (--memory-limit)".</summary>
+    public static string MemoryLimitMessage(long limitBytes) =>
+        $"the notebook exceeded its memory limit of {(limitBytes / (double)(1L << 30)).ToString("0.###", CultureInfo.InvariantCulture)} GB (--memory-limit)";
 
     private static IEnumerable<string> UserFrames(Exception error) =>
         (error.StackTrace ?? "")

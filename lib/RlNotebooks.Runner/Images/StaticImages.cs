@@ -10,11 +10,11 @@ public static class StaticImages
     /// <summary>The plotly MIME type.</summary>
     public const string PlotlyMimeType = "application/vnd.plotly.v1+json";
 
-    /// <summary>The bundles in <paramref name="notebooks"/> that carry a plotly figure.</summary>
-    public static List<MimeBundle> PlotlyBundles(IEnumerable<Notebook> notebooks) =>
+    /// <summary>The MIME bundles (<c>data</c> objects) in <paramref name="notebooks"/> that carry a plotly figure.</summary>
+    public static List<JsonObject> PlotlyBundles(IEnumerable<Notebook> notebooks) =>
         notebooks.SelectMany(n => n.Cells).SelectMany(c => c.Outputs)
-            .Select(o => o switch { DisplayDataOutput d => d.Data, ExecuteResultOutput r => r.Data, _ => null })
-            .Where(b => b is not null && b.Contains(PlotlyMimeType))
+            .Select(o => o["data"] as JsonObject)
+            .Where(b => b is not null && b.ContainsKey(PlotlyMimeType))
             .Select(b => b!)
             .ToList();
 
@@ -22,7 +22,7 @@ public static class StaticImages
     /// (base64); returns the problems met (empty on success).</summary>
     public static async Task<IReadOnlyList<string>> AddAsync(IEnumerable<Notebook> notebooks, StaticImageTools tools, CancellationToken cancellationToken = default)
     {
-        List<MimeBundle> bundles = PlotlyBundles(notebooks);
+        List<JsonObject> bundles = PlotlyBundles(notebooks);
         if (bundles.Count == 0) return [];
         if (!tools.Available) throw new InvalidOperationException(tools.SkipNotice());
 
@@ -31,7 +31,7 @@ public static class StaticImages
             await renderer.RenderAsync(bundles.Select(b => b[PlotlyMimeType]!).ToList(), cancellationToken).ConfigureAwait(false);
         for (int i = 0; i < bundles.Count; i++)
         {
-            if (images[i] is { } png) bundles[i].Set("image/png", JsonValue.Create(Convert.ToBase64String(png)));
+            if (images[i] is { } png) bundles[i]["image/png"] = Convert.ToBase64String(png);
         }
 
         return problems;

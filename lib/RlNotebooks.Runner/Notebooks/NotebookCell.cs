@@ -33,8 +33,9 @@ public sealed class NotebookCell
     /// <summary>True for code cells.</summary>
     public bool IsCode => CellType == "code";
 
-    /// <summary>Outputs of the last execution, in order.</summary>
-    public List<CellOutput> Outputs { get; } = [];
+    /// <summary>Outputs of the last execution in the order they were produced, as nbformat output objects (multi-line
+    /// strings kept whole; <see cref="NotebookWriter"/> splits them into lines).</summary>
+    public List<JsonObject> Outputs { get; } = [];
 
     /// <summary>Execution count of the last execution; null when not executed.</summary>
     public int? ExecutionCount { get; set; }

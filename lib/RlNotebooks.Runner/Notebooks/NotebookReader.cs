@@ -3,7 +3,8 @@ using System.Text.Json.Nodes;
 
 namespace RlNotebooks.Runner.Notebooks;
 
-/// <summary>Reads nbformat 4 notebooks, rejecting anything else with a <see cref="NotebookFormatException"/>.</summary>
+/// <summary>Reads nbformat 4 C# notebooks, rejecting anything else (cells in other languages included) with a
+/// <see cref="NotebookFormatException"/>.</summary>
 public static class NotebookReader
 {
     /// <summary>Reads and validates the notebook at <paramref name="path"/>.</summary>
@@ -57,13 +58,13 @@ public static class NotebookReader
         var parsed = new List<NotebookCell>(cells.Count);
         for (int i = 0; i < cells.Count; i++)
         {
-            parsed.Add(ReadCell(path, cells[i], i + 1));
+            parsed.Add(ReadCell(path, cells[i], i + 1, kernel));
         }
 
         return new Notebook(path, (JsonObject)metadata.DeepClone(), parsed);
     }
 
-    private static NotebookCell ReadCell(string path, JsonNode? node, int number)
+    private static NotebookCell ReadCell(string path, JsonNode? node, int number, string defaultKernel)
     {
         if (node is not JsonObject cell) throw new NotebookFormatException(path, $"cell {number} is not a JSON object");
         string? type = cell["cell_type"] is JsonValue t && t.TryGetValue(out string? s) ? s : null;
@@ -84,6 +85,11 @@ public static class NotebookReader
 
         string? id = cell["id"] is JsonValue idValue && idValue.TryGetValue(out string? existing) && existing.Length > 0 ? existing : null;
         JsonObject metadata = cell["metadata"] is JsonObject m ? (JsonObject)m.DeepClone() : [];
+        if (type == "code" && PolyglotMetadata.CellKernel(metadata, defaultKernel) is var language and not PolyglotMetadata.CSharp)
+        {
+            throw new NotebookFormatException(path, $"cell {number} is in '{language}'; the runner executes C# cells only");
+        }
+
         return new NotebookCell(id, type, source, metadata, cell["attachments"]?.DeepClone());
     }
 }

@@ -16,7 +16,8 @@ public static class NotebookWriter
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
-    /// <summary>Serializes <paramref name="notebook"/>; assigns ids to cells that have none (kept in the model).</summary>
+    /// <summary>Serializes <paramref name="notebook"/>; assigns ids derived from the content to cells that have none or
+    /// repeat an earlier id (kept in the model).</summary>
     public static string ToJson(Notebook notebook)
     {
         AssignUniqueIds(notebook.Cells);
@@ -76,12 +77,17 @@ public static class NotebookWriter
             if (cell.Id is null || !IsValidId(cell.Id) || !seen.Add(cell.Id))
             {
                 string id;
-                do id = Guid.NewGuid().ToString("N")[..12];
+                int attempt = 0;
+                do id = DerivedId(cell, attempt++);
                 while (!seen.Add(id));
                 cell.Id = id;
             }
         }
     }
+
+    /// <summary>An id derived from the cell's content, so two runs of the same notebook write the same ids.</summary>
+    private static string DerivedId(NotebookCell cell, int attempt) =>
+        Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes($"{attempt}\n{cell.CellType}\n{cell.Source}")))[..12];
 
     private static bool IsValidId(string id) =>
         id.Length is >= 1 and <= 64 && id.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_');
@@ -107,36 +113,19 @@ public static class NotebookWriter
         return json;
     }
 
-    private static JsonObject OutputJson(CellOutput output) => output switch
+    private static JsonObject OutputJson(JsonObject output)
     {
-        StreamOutput s => new JsonObject { ["name"] = s.Name, ["output_type"] = s.OutputType, ["text"] = Lines(s.Text) },
-        DisplayDataOutput d => new JsonObject { ["data"] = BundleJson(d.Data), ["metadata"] = new JsonObject(), ["output_type"] = d.OutputType },
-        ExecuteResultOutput r => new JsonObject
+        var json = (JsonObject)output.DeepClone();
+        if (json["text"] is JsonValue text) json["text"] = Lines(text.GetValue<string>());
+        if (json["data"] is JsonObject data)
         {
-            ["data"] = BundleJson(r.Data),
-            ["execution_count"] = r.ExecutionCount,
-            ["metadata"] = new JsonObject(),
-            ["output_type"] = r.OutputType,
-        },
-        ErrorOutput e => new JsonObject
-        {
-            ["ename"] = e.EName,
-            ["evalue"] = e.EValue,
-            ["output_type"] = e.OutputType,
-            ["traceback"] = new JsonArray(e.Traceback.Select(l => (JsonNode?)JsonValue.Create(l)).ToArray()),
-        },
-        _ => throw new ArgumentOutOfRangeException(nameof(output), output.GetType().Name, "Unknown output kind."),
-    };
-
-    private static JsonObject BundleJson(MimeBundle bundle)
-    {
-        var data = new JsonObject();
-        foreach ((string mime, JsonNode value) in bundle.Entries)
-        {
-            bool multiLineText = value is JsonValue v && v.TryGetValue(out string? text) && !mime.StartsWith("image/", StringComparison.Ordinal);
-            data[mime] = multiLineText ? Lines(value.GetValue<string>()) : value.DeepClone();
+            foreach (string mime in data.Select(p => p.Key).ToList())
+            {
+                if (data[mime] is JsonValue v && v.TryGetValue(out string? value) && !mime.StartsWith("image/", StringComparison.Ordinal)) data[mime] = Lines(value);
+            }
         }
 
-        return data;
+        if (json["output_type"]?.GetValue<string>() is "display_data" or "execute_result") json["metadata"] ??= new JsonObject();
+        return json;
     }
 }

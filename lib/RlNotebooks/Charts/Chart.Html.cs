@@ -4,6 +4,8 @@ namespace RlNotebooks.Charts;
 
 public sealed partial class Chart
 {
+    private static int _fragments;
+
     /// <summary>
     /// Writes a standalone HTML page that draws this chart with plotly.js: the bundle is embedded inline when
     /// <see cref="PlotlyScript.Locate"/> finds one (env <c>PLOTLY_JS</c>, or <c>node_modules/plotly.js-dist-min/plotly.min.js</c>
@@ -38,17 +40,20 @@ public sealed partial class Chart
     /// <summary>
     /// An HTML fragment (a div and a script) that draws the chart inside a notebook output: it uses an already loaded
     /// <c>Plotly</c>, else RequireJS when the frontend has it (classic Jupyter), else adds a script element for
-    /// <see cref="PlotlyScript.CdnUrl"/>.
+    /// <see cref="PlotlyScript.CdnUrl"/>. The element id is derived from the figure's JSON and how many fragments this
+    /// process drew before (one page may show the same chart twice), so re-executing a notebook writes identical output.
     /// </summary>
     internal string ToHtmlFragment()
     {
-        string id = "rl-chart-" + Guid.NewGuid().ToString("N");
+        string json = ToJson();
+        string hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(json)))[..16];
+        string id = $"rl-chart-{hash}-{Interlocked.Increment(ref _fragments)}";
         string cdnWithoutExtension = PlotlyScript.CdnUrl[..^".js".Length];
         return $$"""
             <div id="{{id}}" style="width:100%"></div>
             <script type="text/javascript">
             (function () {
-              var figure = {{ToJson()}};
+              var figure = {{json}};
               function draw(plotly) { plotly.newPlot("{{id}}", figure.data, figure.layout, { responsive: true }); }
               if (window.Plotly) {
                 draw(window.Plotly);

@@ -1,8 +1,6 @@
 using System.Collections;
 using System.Reflection;
-using System.Text.Json;
 using RlNotebooks.Charts;
-using RlNotebooks.Runner.Display;
 
 namespace RlNotebooks.Tests.Charts;
 
@@ -76,14 +74,17 @@ public class FormatterConventionTests
     }
 
     [Fact]
-    public void The_runner_discovers_the_same_formatters()
+    public void The_html_element_id_is_derived_from_the_figure_not_random()
     {
-        var found = ConventionFormatter.For(typeof(Chart));
-        Assert.Equal(["application/vnd.plotly.v1+json", "text/html"], found.Select(f => f.MimeType).ToArray());
-        using var writer = new StringWriter();
-        Assert.True(found[0].Format(Sample, writer));
-        Assert.Equal(Sample.ToJson(), writer.ToString());
-        using var document = JsonDocument.Parse(writer.ToString());
-        Assert.Equal(2, document.RootElement.GetProperty("data").GetArrayLength());
+        var html = CreateFormatters(FindAttribute().SourceType).Single(f => MimeType(f) == "text/html");
+        string hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(Sample.ToJson())))[..16];
+
+        string first = Format(html, Sample).Text, second = Format(html, Sample).Text;
+
+        string Id(string text) => System.Text.RegularExpressions.Regex.Match(text, "<div id=\"(rl-chart-[^\"]+)\"").Groups[1].Value;
+        Assert.StartsWith($"rl-chart-{hash}-", Id(first));
+        Assert.StartsWith($"rl-chart-{hash}-", Id(second));
+        Assert.NotEqual(Id(first), Id(second));
+        Assert.Equal(first.Replace(Id(first), "ID"), second.Replace(Id(second), "ID"));
     }
 }

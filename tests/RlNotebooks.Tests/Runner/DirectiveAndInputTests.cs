@@ -10,37 +10,44 @@ public sealed class DirectiveAndInputTests : IDisposable
 
     public void Dispose() => _notebooks.Dispose();
 
-    [Theory]
-    [InlineData("Console.WriteLine(\"ran\");\n#!fsharp\nlet x = 1", 2, "#!fsharp")]
-    [InlineData("#!time\nConsole.WriteLine(\"ran\");", 1, "#!time")]
-    [InlineData("Console.WriteLine(\"ran\");\n#r \"nuget: MathNet.Numerics, 5.0.0\"", 2, "#r \"nuget: MathNet.Numerics, 5.0.0\"")]
-    public async Task Unsupported_directive_is_refused_before_any_cell_runs(string source, int line, string directive)
+    [Fact]
+    public async Task Unknown_magic_command_fails_its_cell_with_the_kernel_s_message_and_line()
     {
-        string path = _notebooks.Write("magic.ipynb", "Console.WriteLine(\"first cell\");", source);
+        string path = _notebooks.Write("magic.ipynb", "Console.WriteLine(\"first cell\");", "Console.WriteLine(\"ran\");\n#!fsharp\nlet x = 1");
 
         NotebookResult result = Assert.Single((await _notebooks.RunAsync(path)).Notebooks);
 
         Assert.Equal(NotebookStatus.Failed, result.Status);
-        CellFailure failure = result.Failure!;
-        Assert.Equal((2, line, FailureKind.UnsupportedDirective), (failure.CellNumber, failure.Line, failure.Kind));
-        Assert.StartsWith(directive, failure.Message);
-        Assert.Contains($"magic.ipynb: cell 2, line {line}: {directive}", result.ToString());
-        JsonObject executed = _notebooks.Executed(path);
-        Assert.Empty(TestNotebooks.Outputs(executed, 0));
-        Assert.Equal("UnsupportedDirective", Assert.Single(TestNotebooks.Outputs(executed, 1))!["ename"]!.GetValue<string>());
+        Assert.Equal((2, 2, FailureKind.CompilationError), (result.Failure!.CellNumber, result.Failure.Line, result.Failure.Kind));
+        Assert.Contains("magic.ipynb: cell 2, line 2: ", result.ToString());
+        Assert.Contains("#!fsharp", result.Failure.Message);
+        Assert.Equal("first cell\n", TestNotebooks.Text(TestNotebooks.Outputs(_notebooks.Executed(path), 0)[0]!["text"]));
     }
 
     [Fact]
-    public async Task Cell_in_another_language_is_refused()
+    public async Task Nuget_package_reference_is_restored_as_in_vs_code()
+    {
+        string path = _notebooks.Write("nuget.ipynb", "#r \"nuget: MathNet.Numerics, 5.0.0\"\nMathNet.Numerics.Euclid.GreatestCommonDivisor(12L, 18L)");
+
+        RunResult result = await _notebooks.RunAsync(path);
+
+        Assert.True(result.Succeeded, result.Notebooks[0].ToString());
+        JsonArray outputs = TestNotebooks.Outputs(_notebooks.Executed(path), 0);
+        Assert.Equal("6", TestNotebooks.Text(outputs[^1]!["data"]!["text/plain"]));
+    }
+
+    [Fact]
+    public async Task Cell_in_another_language_makes_the_notebook_invalid_before_it_runs()
     {
         JsonObject fsharp = TestNotebooks.Code("let x = 1");
         fsharp["metadata"]!["dotnet_interactive"]!["language"] = "fsharp";
-        string path = _notebooks.Write("mixed.ipynb", "1", fsharp);
+        string path = _notebooks.Write("mixed.ipynb", "File.WriteAllText(\"ran.txt\", \"\");", fsharp);
 
-        CellFailure failure = (await _notebooks.RunAsync(path)).Notebooks[0].Failure!;
+        NotebookResult result = Assert.Single((await _notebooks.RunAsync(path)).Notebooks);
 
-        Assert.Equal((2, FailureKind.UnsupportedLanguage), (failure.CellNumber, failure.Kind));
-        Assert.Contains("'fsharp'", failure.Message);
+        Assert.Equal(NotebookStatus.Invalid, result.Status);
+        Assert.Equal("mixed.ipynb: cell 2 is in 'fsharp'; the runner executes C# cells only", result.Error);
+        Assert.False(File.Exists(Path.Combine(_notebooks.Folder, "ran.txt")));
     }
 
     [Fact]
@@ -97,15 +104,15 @@ public sealed class DirectiveAndInputTests : IDisposable
     }
 
     [Fact]
-    public async Task Missing_library_reference_says_to_build_the_library_first()
+    public async Task Missing_reference_is_a_compile_error_naming_the_file()
     {
         string path = _notebooks.Write(Path.Combine("notebooks", "lib.ipynb"), "1", "#r \"../lib/RlNotebooks/bin/Release/net10.0/RlNotebooks.dll\"\n2");
 
         CellFailure failure = (await _notebooks.RunAsync(path)).Notebooks[0].Failure!;
 
-        Assert.Equal((2, FailureKind.MissingReference), (failure.CellNumber, failure.Kind));
-        Assert.Contains("dotnet build lib/RlNotebooks -c Release", failure.Message);
-        Assert.Contains(Path.Combine(_notebooks.Folder, "lib", "RlNotebooks", "bin", "Release", "net10.0", "RlNotebooks.dll"), failure.Message);
+        Assert.Equal((2, 1, FailureKind.CompilationError), (failure.CellNumber, failure.Line, failure.Kind));
+        Assert.Contains("CS0006", failure.Message);
+        Assert.Contains("RlNotebooks.dll", failure.Message);
     }
 
     [Theory]

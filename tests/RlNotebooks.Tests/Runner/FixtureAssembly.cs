@@ -49,7 +49,8 @@ internal static class FixtureAssembly
 
         namespace Fixture
         {
-            [Fixture.Formatting.TypeFormatterSource(typeof(Fixture.Formatting.ChartFormatterSource))]
+            [Fixture.Formatting.TypeFormatterSource(typeof(Fixture.Formatting.ChartFormatterSource),
+                PreferredMimeTypes = new[] { "application/vnd.plotly.v1+json", "text/html" })]
             public class Chart
             {
                 public Chart(string title, double[] y) { Title = title; Y = y; }
