@@ -185,9 +185,12 @@ public static class Trpo
         }
 
         Tensor Surrogate() => ((LogProb(policy, states, actions) - oldLogProbs).exp() * advantages).mean();
-        Tensor MeanKl() => policy is DiagonalGaussianPolicy gaussian
-            ? GaussianDistribution.KlDivergence(oldOutput, oldLogStd, gaussian.forward(states), gaussian.LogStd).mean()
-            : CategoricalDistribution.KlDivergence(oldOutput, policy.forward(states)).mean();
+        Tensor MeanKlOn(Tensor s, Tensor old) => policy is DiagonalGaussianPolicy gaussian
+            ? GaussianDistribution.KlDivergence(old, oldLogStd, gaussian.forward(s), gaussian.LogStd).mean()
+            : CategoricalDistribution.KlDivergence(old, policy.forward(s)).mean();
+        Tensor MeanKl() => MeanKlOn(states, oldOutput);
+        Tensor fisherStates = states.slice(0, 0, states.shape[0], config.FisherSubsampling);
+        Tensor fisherOld = oldOutput.slice(0, 0, states.shape[0], config.FisherSubsampling);
 
         Tensor surrogate = Surrogate();
         LossCheck.Finite(surrogate, Name, iteration, "L(θ) = Ê[rₜ(θ) Âₜ]");
@@ -203,8 +206,8 @@ public static class Trpo
             return new PolicyEvaluation(Surrogate().to(float64).item<double>(), MeanKl().to(float64).item<double>());
         }
 
-        // F v at θold with ∇θ D̄_KL built once: each CG iteration then costs one backward pass.
-        MatVec fisher = FisherVectorProduct.OperatorAtCurrentParameters(policy, MeanKl);
+        // F v at θold on every k-th sample, with ∇θ D̄_KL built once: each CG iteration then costs one backward pass.
+        MatVec fisher = FisherVectorProduct.OperatorAtCurrentParameters(policy, () => MeanKlOn(fisherStates, fisherOld));
         TrpoStepResult step = TrpoStep.Update(theta, gradient, fisher, Evaluate, config.MaxKl,
             config.Damping, config.CgIterations, config.BacktrackRatio, config.MaxBacktracks);
         FlatParameters.Set(policy, tensor(step.Parameters).to(dtype));

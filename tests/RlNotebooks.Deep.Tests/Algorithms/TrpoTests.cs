@@ -21,6 +21,7 @@ public sealed class TrpoTests
     [InlineData("ValueLearningRate")]
     [InlineData("ValueMinibatchSize")]
     [InlineData("BacktrackRatio")]
+    [InlineData("FisherSubsampling")]
     [InlineData("Policy")]
     [InlineData("Environment")]
     public void A_bad_config_is_refused_when_created_naming_the_field(string field)
@@ -35,6 +36,7 @@ public sealed class TrpoTests
             "ValueLearningRate" => () => new TrpoConfig(ValueLearningRate: -1e-3),
             "ValueMinibatchSize" => () => new TrpoConfig(EnvironmentCount: 2, StepsPerEnvironment: 8, ValueMinibatchSize: 17),
             "BacktrackRatio" => () => new TrpoConfig(BacktrackRatio: 1.0),
+            "FisherSubsampling" => () => new TrpoConfig(FisherSubsampling: 0),
             "Policy" => () => new TrpoConfig(Environment: "Pendulum-v1", Policy: TrpoPolicy.Categorical),
             _ => () => new TrpoConfig(Environment: "Pong-v5"),
         };
