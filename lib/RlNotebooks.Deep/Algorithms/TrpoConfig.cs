@@ -66,12 +66,13 @@ public sealed record TrpoConfig(
         InitialLogStd, StopAtReturn);
 
     /// <summary>
-    /// CartPole-v1 (rl-zoo: γ = 0.99, λ = 0.98, damping 1e-3, 20 critic epochs; tuned here: 8 × 64 steps per iteration, so the
-    /// policy is updated every 512 steps (twice as often as rl-zoo's 2 × 512), 5 critic epochs of 128-sample minibatches, δ = 0.02
-    /// because CartPole tolerates larger steps; stops at rolling-20 ≥ 475).
+    /// CartPole-v1 (rl-zoo: γ = 0.99, λ = 0.98, damping 1e-3; tuned here: 8 × 64 steps per iteration, so the policy is updated
+    /// every 512 steps (twice as often as rl-zoo's 2 × 512); δ = 0.02 because CartPole tolerates larger steps; the critic fitted
+    /// with 10 epochs of 128-sample minibatches at 3e-3, which cut the mean steps to 475 over seeds 1–3 from 69k (5 epochs at
+    /// 1e-3) to 44k; stops at rolling-20 ≥ 475).
     /// </summary>
     public static TrpoConfig CartPole { get; } = new(StepsPerEnvironment: 64, TotalSteps: 100_000, Damping: 1e-3, MaxKl: 0.02,
-        ValueEpochs: 5, ValueMinibatchSize: 128, StopAtReturn: 475.0);
+        ValueLearningRate: 3e-3, ValueEpochs: 10, ValueMinibatchSize: 128, StopAtReturn: 475.0);
 
     /// <summary>
     /// Pendulum-v1 (rl-zoo: γ = 0.9, 15 critic epochs; tuned here: 8 × 256 steps per iteration, λ = 0.95, δ = 0.03 and a critic
