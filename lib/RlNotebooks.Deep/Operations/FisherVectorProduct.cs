@@ -31,15 +31,51 @@ public static class FisherVectorProduct
         }
 
         using var scope = NewDisposeScope();
+        return Product(parameters, KlGradient(parameters, meanKl), v, damping).MoveToOuterDisposeScope();
+    }
+
+    /// <summary>
+    /// The span library's <see cref="MatVec"/> for (F + βI) at the current parameters, in float64, building ∇_θ D̄_KL (with its
+    /// graph) once, so each product costs one backward pass instead of a forward and two backward passes. For one conjugate-
+    /// gradient solve at fixed θ: the graph lives in the caller's dispose scope, so use the operator inside that scope and
+    /// before the parameters change.
+    /// </summary>
+    /// <param name="policy">The policy network π_θ.</param>
+    /// <param name="meanKl">Builds D̄_KL(π_θold ‖ π_θ) (a 0-d tensor) from the current parameters, with π_θold detached.</param>
+    /// <param name="damping">β ≥ 0.</param>
+    public static MatVec OperatorAtCurrentParameters(nn.Module policy, Func<Tensor> meanKl, double damping = 0.0)
+    {
+        ArgumentNullException.ThrowIfNull(policy);
+        ArgumentNullException.ThrowIfNull(meanKl);
+        Validation.Guard.NonNegative(damping);
+        var parameters = policy.parameters().Select(p => (Tensor)p).ToList();
+        Tensor klGradient = KlGradient(parameters, meanKl);
+        return (ReadOnlySpan<double> v, Span<double> result) =>
+        {
+            using var scope = NewDisposeScope();
+            Tensor product = Product(parameters, klGradient, tensor(v.ToArray(), float64), damping).to(float64);
+            product.data<double>().CopyTo(result);
+        };
+    }
+
+    /// <summary>∇_θ D̄_KL as a flat vector [P] that keeps its graph (create_graph), so it can be differentiated again.</summary>
+    private static Tensor KlGradient(IList<Tensor> parameters, Func<Tensor> meanKl)
+    {
         Tensor kl = meanKl();
         if (kl.numel() != 1)
         {
             throw new ArgumentException($"{nameof(meanKl)} returned shape {Torch.Shapes.Describe(kl)}; expected the mean KL, a single number.", nameof(meanKl));
         }
 
-        Tensor klGradient = FlatParameters.Flatten(autograd.grad([kl], parameters, retain_graph: true, create_graph: true));
+        return FlatParameters.Flatten(autograd.grad([kl], parameters, retain_graph: true, create_graph: true));
+    }
+
+    /// <summary>(F + βI) v = ∇_θ((∇_θ D̄_KL)ᵀ v) + βv, detached; keeps the KL gradient's graph for the next product.</summary>
+    private static Tensor Product(IList<Tensor> parameters, Tensor klGradient, Tensor v, double damping)
+    {
+        using var scope = NewDisposeScope();
         Tensor gradientDotV = (klGradient * v.to(klGradient.dtype)).sum();
-        Tensor fv = FlatParameters.Flatten(autograd.grad([gradientDotV], parameters));
+        Tensor fv = FlatParameters.Flatten(autograd.grad([gradientDotV], parameters, retain_graph: true));
         return (fv + v.to(fv.dtype) * fv.Constant(damping)).detach().MoveToOuterDisposeScope();
     }
 

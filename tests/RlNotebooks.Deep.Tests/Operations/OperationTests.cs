@@ -114,6 +114,30 @@ public sealed class OperationTests
     }
 
     [Fact]
+    public void The_operator_that_builds_the_kl_gradient_once_gives_the_same_products()
+    {
+        using var scope = NewDisposeScope();
+        manual_seed(41);
+        using var policy = new DiagonalGaussianPolicy(3, 2, [5]);
+        policy.to(float64);
+        Tensor observations = T.Matrix(T.Uniform(new Random(42), 24), 8);
+        Tensor oldMean = policy.forward(observations).detach();
+        Tensor MeanKl() => GaussianDistribution.KlDivergence(oldMean, policy.LogStd.detach(), policy.forward(observations), policy.LogStd).mean();
+        MatVec everyTime = FisherVectorProduct.Operator(policy, MeanKl, damping: 0.05);
+        MatVec once = FisherVectorProduct.OperatorAtCurrentParameters(policy, MeanKl, damping: 0.05);
+        int count = (int)FlatParameters.Count(policy);
+
+        for (int k = 0; k < 3; k++)
+        {
+            double[] v = T.Uniform(new Random(43 + k), count);
+            double[] expected = new double[count], actual = new double[count];
+            everyTime(v, expected);
+            once(v, actual);
+            T.Close(expected, actual, 1e-12);
+        }
+    }
+
+    [Fact]
     public void Checkpoints_round_trip_and_refuse_a_missing_file_or_another_architecture()
     {
         using var scope = NewDisposeScope();

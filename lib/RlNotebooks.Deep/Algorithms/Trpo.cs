@@ -1,0 +1,291 @@
+using System.Diagnostics;
+using RlNotebooks.Advantages;
+using RlNotebooks.Buffers;
+using RlNotebooks.Charts;
+using RlNotebooks.Deep.Distributions;
+using RlNotebooks.Deep.Losses;
+using RlNotebooks.Deep.Networks;
+using RlNotebooks.Deep.Operations;
+using RlNotebooks.Environments.ClassicControl;
+using RlNotebooks.Evaluation;
+using RlNotebooks.NaturalGradient;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace RlNotebooks.Deep.Algorithms;
+
+/// <summary>One TRPO iteration's log: the natural-gradient step and the critic fit.</summary>
+/// <param name="Iteration">0-based iteration.</param>
+/// <param name="Step">Environment steps so far.</param>
+/// <param name="CgIterations">Conjugate-gradient iterations used.</param>
+/// <param name="CgResidual">‖r_k‖ / ‖g‖ after the last CG iteration.</param>
+/// <param name="StepScale">α = √(2δ / xᵀFx).</param>
+/// <param name="Accepted">Whether the line search accepted a candidate (false: θ unchanged).</param>
+/// <param name="Backtracks">Shrinkages k of the accepted step (βᵏ).</param>
+/// <param name="Improvement">L(θ) − L(θold) of the accepted step (normalised-advantage units).</param>
+/// <param name="Kl">D̄_KL(π_θold ‖ π_θ) of the accepted step (≤ δ).</param>
+/// <param name="ValueLoss">½ mean squared error of the critic on the last minibatch.</param>
+/// <param name="ExplainedVariance">1 − Var[V^targ − V] / Var[V^targ] of the critic that collected the batch.</param>
+public readonly record struct TrpoIteration(int Iteration, long Step, int CgIterations, double CgResidual, double StepScale,
+    bool Accepted, int Backtracks, double Improvement, double Kl, double ValueLoss, double ExplainedVariance);
+
+/// <summary>The outcome of <see cref="Trpo.Train"/>.</summary>
+/// <param name="Episodes">Every finished training episode, in order.</param>
+/// <param name="Iterations">One log entry per policy update.</param>
+/// <param name="TotalSteps">Environment steps taken.</param>
+/// <param name="Seconds">Wall-clock seconds of the whole run.</param>
+public sealed record TrpoResult(IReadOnlyList<EpisodeRecord> Episodes, IReadOnlyList<TrpoIteration> Iterations, long TotalSteps, double Seconds)
+{
+    /// <summary>Environment steps per second over the whole run.</summary>
+    public double StepsPerSecond => TotalSteps / Seconds;
+}
+
+/// <summary>
+/// Trust Region Policy Optimization (Schulman et al. 2015), single file in the manner of CleanRL; each iteration
+/// <code>
+/// collect N·T steps with π_θold;  Âₜ = GAE(γ, λ) with truncations bootstrapped from the final observation
+/// g = ∇θ L(θold),  L(θ) = Ê[ rₜ(θ) Âₜ ],  rₜ(θ) = π_θ(aₜ|sₜ) / π_θold(aₜ|sₜ)
+/// x ≈ (F + λ_F I)⁻¹ g by conjugate gradient on Fisher-vector products F v = ∇θ((∇θ D̄_KL)ᵀ v)
+/// θ = θold + βᵏ √(2δ / xᵀFx) x, the first k with D̄_KL(π_θold ‖ π_θ) ≤ δ and L(θ) &gt; L(θold)   (else θ = θold)
+/// V_φ ← several Adam epochs of ½ (V_φ(sₜ) − V^targ_t)² over minibatches (fitted separately, as sb3-contrib does)
+/// </code>
+/// The step itself is RlNotebooks.NaturalGradient.TrpoStep (CG, α, line search); this file supplies g, F v and (L, D̄_KL).
+/// </summary>
+public static class Trpo
+{
+    private const string Name = "TRPO";
+    private const int RollingWindow = 20;
+
+    /// <summary>Trains a TRPO agent on <paramref name="config"/>'s task; deterministic for a seed (except the seconds).</summary>
+    /// <param name="config">Hyperparameters, e.g. <see cref="TrpoConfig.CartPole"/>.</param>
+    /// <param name="seed">Seeds torch (networks, sampling, minibatches) and the environments (copy i gets seed + i).</param>
+    /// <param name="progress">Optional one-line display, updated once per iteration.</param>
+    /// <exception cref="NonFiniteLossException">The surrogate or the critic loss became NaN or ±∞.</exception>
+    public static TrpoResult Train(TrpoConfig config, int seed, TrainingProgress? progress = null)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        config.Validate();
+        var clock = Stopwatch.StartNew();
+
+        // Seeded setup: one torch seed for the initial weights, one generator for actions and minibatch order.
+        manual_seed(seed);
+        var generator = new Generator((ulong)seed);
+        var env = VectorEnvironment.Create(() => TrpoConfig.MakeEnvironment(config.Environment), config.EnvironmentCount);
+        int n = env.Count, d = env.ObservationSize, actionSize = env.ActionSize, batch = config.BatchSize;
+        int[] hidden = [config.HiddenSize, config.HiddenSize];
+        using nn.Module<Tensor, Tensor> policy = env.ActionSpace is Discrete discrete
+            ? new CategoricalPolicy(d, discrete.N, hidden)
+            : new DiagonalGaussianPolicy(d, actionSize, hidden, initialLogStd: config.InitialLogStd);
+        using var critic = new ValueCritic(d, hidden);
+        using var optimizer = optim.Adam(critic.parameters(), config.ValueLearningRate);
+        var buffer = new RolloutBuffer(config.StepsPerEnvironment, n, d, actionSize);
+
+        var episodes = new List<EpisodeRecord>();
+        var log = new List<TrpoIteration>();
+        float[] observations = new float[n * d], actions = new float[n * actionSize], clipped = new float[n * actionSize];
+        int[] discreteActions = new int[n];
+        double[] placeholder = new double[n];
+        bool solved = false;
+        env.Reset(seed);
+
+        for (int iteration = 0; env.TotalSteps < config.TotalSteps && !solved; iteration++)
+        {
+            using var scope = NewDisposeScope();
+
+            // Rollout: one batched forward pass of π_θold per vector step. V(sₜ) and log π_θold(aₜ|sₜ) are computed after the
+            // rollout in one pass each (neither network changes during it), so Add gets placeholders for them.
+            buffer.Clear();
+            for (int t = 0; t < config.StepsPerEnvironment && !solved; t++)
+            {
+                using var stepScope = NewDisposeScope();
+                env.Observations.CopyTo(observations, 0);
+                Tensor state = tensor(observations, [n, d]);
+                if (policy is CategoricalPolicy categorical)
+                {
+                    long[] sampled = categorical.Sample(state, generator).data<long>().ToArray();
+                    for (int i = 0; i < n; i++)
+                    {
+                        discreteActions[i] = (int)sampled[i];
+                        actions[i] = sampled[i];
+                    }
+
+                    env.Step(discreteActions);
+                }
+                else
+                {
+                    ((DiagonalGaussianPolicy)policy).Sample(state, generator).data<float>().CopyTo(actions, 0);
+                    ((Box)env.ActionSpace).ClipInto(actions, clipped);   // the env gets a ∈ box; the buffer keeps the sampled a for log π
+                    env.Step(clipped);
+                }
+
+                buffer.Add(observations, actions, placeholder, placeholder, env);
+                solved = RecordEpisodes(env, episodes, clock, config.StopAtReturn);
+            }
+
+            if (solved)
+            {
+                break;
+            }
+
+            // Advantages from the library: GAE per environment, termination ≠ truncation.
+            Tensor states = tensor(buffer.Observations, [batch, d]);
+            Tensor sampledActions = policy is CategoricalPolicy
+                ? tensor(buffer.Actions).to(int64)
+                : tensor(buffer.Actions, [batch, actionSize]);
+            using (no_grad())
+            {
+                critic.forward(states).to(float64).data<double>().CopyTo(buffer.Values, 0);
+            }
+
+            buffer.Finish(ValueFunction(critic, d), config.Gamma, config.Lambda);
+            double explainedBefore = LearningCurves.ExplainedVariance(buffer.Values, buffer.ValueTargets);
+            double[] advantages = config.NormalizeAdvantages ? AdvantageNormalization.Normalize(buffer.Advantages) : buffer.Advantages;
+
+            TrpoStepResult step = PolicyStep(policy, states, sampledActions, tensor(advantages).to(float32), config, iteration);
+            double valueLoss = FitCritic(critic, optimizer, states, tensor(buffer.ValueTargets).to(float32), config, generator, iteration);
+
+            log.Add(new TrpoIteration(iteration, env.TotalSteps, step.ConjugateGradient.Iterations,
+                step.ConjugateGradient.ResidualNorms[^1] / step.ConjugateGradient.ResidualNorms[0], step.StepScale,
+                step.LineSearch.Accepted, step.LineSearch.Backtracks, step.LineSearch.Improvement, step.LineSearch.Kl, valueLoss,
+                explainedBefore));
+            progress?.Report((int)Math.Min(env.TotalSteps, int.MaxValue),
+                new ProgressMetric("return", episodes.Count == 0 ? double.NaN : RollingMean(episodes)),
+                new ProgressMetric("KL", step.LineSearch.Kl), new ProgressMetric("EV", explainedBefore),
+                new ProgressMetric("SPS", env.TotalSteps / clock.Elapsed.TotalSeconds));
+        }
+
+        progress?.Flush();
+        return new TrpoResult(episodes, log, env.TotalSteps, clock.Elapsed.TotalSeconds);
+    }
+
+    /// <summary>
+    /// One TRPO policy update on a fixed batch: g = ∇θ L(θold) by autograd, then <see cref="TrpoStep.Update"/> with the
+    /// Fisher-vector product of the exact mean KL and an evaluator that loads each candidate θ into the network. The policy
+    /// holds the returned parameters afterwards (θold when every candidate was rejected).
+    /// </summary>
+    /// <param name="policy">A <see cref="CategoricalPolicy"/> or <see cref="DiagonalGaussianPolicy"/>, at θold.</param>
+    /// <param name="states">sₜ, [B, obs].</param>
+    /// <param name="actions">aₜ: int64 [B] (categorical) or [B, d] (Gaussian).</param>
+    /// <param name="advantages">Âₜ, [B] (already normalised if wanted).</param>
+    /// <param name="config">δ, damping, CG iterations and line-search settings.</param>
+    /// <param name="iteration">For the NaN error's message.</param>
+    public static TrpoStepResult PolicyStep(nn.Module<Tensor, Tensor> policy, Tensor states, Tensor actions, Tensor advantages,
+        TrpoConfig config, int iteration)
+    {
+        ArgumentNullException.ThrowIfNull(policy);
+        ArgumentNullException.ThrowIfNull(config);
+        using var scope = NewDisposeScope();
+        var parameters = policy.parameters().Select(p => (Tensor)p).ToList();
+        Tensor oldOutput, oldLogProbs, oldLogStd;   // π_θold: logits, or μ and log σ (cloned: the line search overwrites θ)
+        using (no_grad())
+        {
+            oldOutput = policy.forward(states);
+            oldLogProbs = LogProb(policy, states, actions);
+            oldLogStd = policy is DiagonalGaussianPolicy g ? g.LogStd.detach().clone() : oldOutput;
+        }
+
+        Tensor Surrogate() => ((LogProb(policy, states, actions) - oldLogProbs).exp() * advantages).mean();
+        Tensor MeanKlOn(Tensor s, Tensor old) => policy is DiagonalGaussianPolicy gaussian
+            ? GaussianDistribution.KlDivergence(old, oldLogStd, gaussian.forward(s), gaussian.LogStd).mean()
+            : CategoricalDistribution.KlDivergence(old, policy.forward(s)).mean();
+        Tensor MeanKl() => MeanKlOn(states, oldOutput);
+        Tensor fisherStates = states.slice(0, 0, states.shape[0], config.FisherSubsampling);
+        Tensor fisherOld = oldOutput.slice(0, 0, states.shape[0], config.FisherSubsampling);
+
+        Tensor surrogate = Surrogate();
+        LossCheck.Finite(surrogate, Name, iteration, "L(θ) = Ê[rₜ(θ) Âₜ]");
+        double[] gradient = Doubles(FlatParameters.Flatten(autograd.grad([surrogate], parameters)));
+        double[] theta = Doubles(FlatParameters.Get(policy));
+        ScalarType dtype = parameters[0].dtype;
+
+        PolicyEvaluation Evaluate(ReadOnlySpan<double> candidate)
+        {
+            using var evaluationScope = NewDisposeScope();
+            using var noGrad = no_grad();
+            FlatParameters.Set(policy, tensor(candidate.ToArray()).to(dtype));
+            return new PolicyEvaluation(Surrogate().to(float64).item<double>(), MeanKl().to(float64).item<double>());
+        }
+
+        // F v at θold on every k-th sample, with ∇θ D̄_KL built once: each CG iteration then costs one backward pass.
+        MatVec fisher = FisherVectorProduct.OperatorAtCurrentParameters(policy, () => MeanKlOn(fisherStates, fisherOld));
+        TrpoStepResult step = TrpoStep.Update(theta, gradient, fisher, Evaluate, config.MaxKl,
+            config.Damping, config.CgIterations, config.BacktrackRatio, config.MaxBacktracks);
+        FlatParameters.Set(policy, tensor(step.Parameters).to(dtype));
+        return step;
+    }
+
+    /// <summary>
+    /// Fits V_φ to the λ-return targets: <see cref="TrpoConfig.ValueEpochs"/> passes of Adam over shuffled minibatches of
+    /// L^VF = ½ mean (V_φ(sₜ) − V^targ_t)²; returns the last minibatch's loss.
+    /// </summary>
+    public static double FitCritic(ValueCritic critic, optim.Optimizer optimizer, Tensor states, Tensor targets, TrpoConfig config,
+        Generator generator, int iteration)
+    {
+        ArgumentNullException.ThrowIfNull(critic);
+        ArgumentNullException.ThrowIfNull(optimizer);
+        ArgumentNullException.ThrowIfNull(config);
+        long count = states.shape[0];
+        double loss = double.NaN;
+        for (int epoch = 0; epoch < config.ValueEpochs; epoch++)
+        {
+            using var scope = NewDisposeScope();
+            Tensor order = randperm(count, generator: generator);
+            for (long start = 0; start < count; start += config.ValueMinibatchSize)
+            {
+                Tensor index = order.narrow(0, start, Math.Min(config.ValueMinibatchSize, count - start));
+                Tensor minibatchLoss = ValueLosses.Unclipped(critic.forward(states.index_select(0, index)), targets.index_select(0, index));
+                loss = LossCheck.Finite(minibatchLoss, Name, iteration, "L^VF = ½ (V − V^targ)²");
+                optimizer.zero_grad();
+                minibatchLoss.backward();
+                optimizer.step();
+            }
+        }
+
+        return loss;
+    }
+
+    private static Tensor LogProb(nn.Module<Tensor, Tensor> policy, Tensor states, Tensor actions) => policy switch
+    {
+        CategoricalPolicy categorical => categorical.LogProb(states, actions),
+        DiagonalGaussianPolicy gaussian => gaussian.LogProb(states, actions),
+        _ => throw new ArgumentException($"TRPO needs a CategoricalPolicy or a DiagonalGaussianPolicy, not {policy.GetType().Name}.", nameof(policy)),
+    };
+
+    /// <summary>Appends the episodes that ended in the last vector step; true when the rolling-20 mean reached the stop threshold.</summary>
+    private static bool RecordEpisodes(VectorEnvironment env, List<EpisodeRecord> episodes, Stopwatch clock, double? stopAt)
+    {
+        bool solved = false;
+        for (int i = 0; i < env.Count; i++)
+        {
+            if (env.Done(i))
+            {
+                EpisodeStatistics episode = env.FinishedEpisodes[i];
+                episodes.Add(new EpisodeRecord(env.TotalSteps, episode.Return, episode.Length, clock.Elapsed.TotalSeconds));
+                solved |= stopAt is double threshold && episodes.Count >= RollingWindow && RollingMean(episodes) >= threshold;
+            }
+        }
+
+        return solved;
+    }
+
+    private static double RollingMean(List<EpisodeRecord> episodes)
+    {
+        int from = Math.Max(0, episodes.Count - RollingWindow);
+        double sum = 0.0;
+        for (int k = from; k < episodes.Count; k++)
+        {
+            sum += episodes[k].Return;
+        }
+
+        return sum / (episodes.Count - from);
+    }
+
+    private static BatchValueFunction ValueFunction(ValueCritic critic, int d) => (observations, values) =>
+    {
+        using var scope = NewDisposeScope();
+        using var noGrad = no_grad();
+        critic.forward(tensor(observations.ToArray(), [observations.Length / d, d])).to(float64).data<double>().CopyTo(values);
+    };
+
+    private static double[] Doubles(Tensor t) => t.detach().to(float64).contiguous().data<double>().ToArray();
+}
