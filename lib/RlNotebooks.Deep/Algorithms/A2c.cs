@@ -29,21 +29,7 @@ public sealed record A2cConfig
     public static A2cConfig CartPole => new();
 
     /// <summary>Makes one copy of the task; its actions must be discrete (the actor is a categorical policy).</summary>
-    public Func<ControlEnvironment> Environment
-    {
-        get;
-        init
-        {
-            ArgumentNullException.ThrowIfNull(value, nameof(Environment));
-            ControlEnvironment probe = value();
-            if (probe.ActionSpace is not Discrete)
-            {
-                throw new ArgumentException($"Environment makes {probe.Id} with actions {probe.ActionSpace}; A2C's categorical policy needs Discrete actions.", nameof(Environment));
-            }
-
-            field = value;
-        }
-    } = () => new CartPoleEnvironment();
+    public Func<ControlEnvironment> Environment { get; init => field = ConfigGuard.DiscreteEnvironment(value, "A2C", nameof(Environment)); } = () => new CartPoleEnvironment();
 
     /// <summary>N copies stepped together (rl-zoo: 8).</summary>
     public int EnvironmentCount { get; init { Guard.AtLeast(value, 1, nameof(EnvironmentCount)); field = value; } } = 8;
@@ -74,20 +60,7 @@ public sealed record A2cConfig
     public double MaxGradNorm { get; init { Guard.Positive(value, nameof(MaxGradNorm)); field = value; } } = 0.5;
 
     /// <summary>Hidden layers of both networks (SB3: [64, 64], tanh).</summary>
-    public IReadOnlyList<int> HiddenSizes
-    {
-        get;
-        init
-        {
-            ArgumentNullException.ThrowIfNull(value, nameof(HiddenSizes));
-            for (int i = 0; i < value.Count; i++)
-            {
-                Guard.AtLeast(value[i], 1, $"{nameof(HiddenSizes)}[{i}]");
-            }
-
-            field = [.. value];
-        }
-    } = [64, 64];
+    public IReadOnlyList<int> HiddenSizes { get; init => field = ConfigGuard.HiddenSizes(value, nameof(HiddenSizes)); } = [64, 64];
 
     /// <summary>Stop once the mean of the last 20 episode returns reaches this (CartPole-v1: 475); null trains the whole budget.</summary>
     public double? StopAtRollingReturn { get; init { if (value is double v) Guard.Finite(v, nameof(StopAtRollingReturn)); field = value; } } = 475.0;

@@ -41,21 +41,7 @@ public sealed record ReinforceConfig
     public static ReinforceConfig CartPole => new();
 
     /// <summary>Makes one copy of the task; its actions must be discrete (the policy is categorical).</summary>
-    public Func<ControlEnvironment> Environment
-    {
-        get;
-        init
-        {
-            ArgumentNullException.ThrowIfNull(value, nameof(Environment));
-            ControlEnvironment probe = value();
-            if (probe.ActionSpace is not Discrete)
-            {
-                throw new ArgumentException($"Environment makes {probe.Id} with actions {probe.ActionSpace}; REINFORCE's categorical policy needs Discrete actions.", nameof(Environment));
-            }
-
-            field = value;
-        }
-    } = () => new CartPoleEnvironment();
+    public Func<ControlEnvironment> Environment { get; init => field = ConfigGuard.DiscreteEnvironment(value, "REINFORCE", nameof(Environment)); } = () => new CartPoleEnvironment();
 
     /// <summary>Which Ψₜ weights the scores.</summary>
     public ReinforceVariant Variant { get; init { if (!Enum.IsDefined(value)) throw new ArgumentException($"Variant = {value} is not a ReinforceVariant.", nameof(Variant)); field = value; } } = ReinforceVariant.LearnedBaseline;
@@ -82,20 +68,7 @@ public sealed record ReinforceConfig
     public bool NormalizeWeights { get; init; }
 
     /// <summary>Hidden layers of the policy and the critic (tanh).</summary>
-    public IReadOnlyList<int> HiddenSizes
-    {
-        get;
-        init
-        {
-            ArgumentNullException.ThrowIfNull(value, nameof(HiddenSizes));
-            for (int i = 0; i < value.Count; i++)
-            {
-                Guard.AtLeast(value[i], 1, $"{nameof(HiddenSizes)}[{i}]");
-            }
-
-            field = [.. value];
-        }
-    } = [32, 32];
+    public IReadOnlyList<int> HiddenSizes { get; init => field = ConfigGuard.HiddenSizes(value, nameof(HiddenSizes)); } = [32, 32];
 }
 
 /// <summary>N complete episodes laid end to end: step t of the batch has observation sₜ, action aₜ and reward rₜ₊₁.</summary>
