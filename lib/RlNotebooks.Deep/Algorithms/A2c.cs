@@ -89,6 +89,9 @@ public sealed record A2cResult(IReadOnlyList<EpisodeRecord> Episodes, IReadOnlyL
 {
     /// <summary>Environment steps per second.</summary>
     public double StepsPerSecond => TotalSteps / Seconds;
+
+    /// <summary>Wall-clock seconds from the start of training to the episode that completed the threshold window, or null.</summary>
+    public double? SecondsToThreshold => StepsToThreshold is long step ? Episodes.First(e => e.Step == step).Seconds : null;
 }
 
 /// <summary>

@@ -107,7 +107,10 @@ public sealed record ReinforceResult(IReadOnlyList<EpisodeRecord> Episodes, IRea
 /// </summary>
 public static class Reinforce
 {
-    /// <summary>Trains on <paramref name="config"/>'s task from <paramref name="seed"/> (torch, sampling and the copies' resets).</summary>
+    /// <summary>
+    /// Trains on <paramref name="config"/>'s task from <paramref name="seed"/> (torch, sampling and the copies' resets).
+    /// <paramref name="progress"/> counts updates, so start it with totalSteps = <see cref="ReinforceConfig.Iterations"/>.
+    /// </summary>
     public static ReinforceResult Train(ReinforceConfig config, int seed, TrainingProgress? progress = null)
     {
         ArgumentNullException.ThrowIfNull(config);

@@ -92,6 +92,19 @@ public sealed class TrainerTests
         double[] rolling = LearningCurves.RollingMean(result.Episodes.Select(e => e.Return).ToArray(), 20);
         Assert.True(rolling[^1] > 100, $"rolling-20 = {rolling[^1]}");
         Assert.True(result.Iterations.All(i => double.IsFinite(i.ValueLoss)));
+        Assert.Null(result.StepsToThreshold);
+        Assert.Null(result.SecondsToThreshold);
+    }
+
+    [Fact]
+    public void A2c_stops_at_the_threshold_and_reports_when()
+    {
+        // A threshold a few episodes reach at once (a random CartPole policy averages ≈ 22), so training stops early.
+        A2cResult result = A2c.Train(A2cConfig.CartPole with { StopAtRollingReturn = 15 }, 1);
+        long step = Assert.NotNull(result.StepsToThreshold);
+        Assert.Equal(step, LearningCurves.StepsToThreshold([.. result.Episodes.Select(e => e.Step)], [.. result.Episodes.Select(e => e.Return)], 20, 15));
+        Assert.True(result.TotalSteps - step < A2cConfig.CartPole.BatchSize, "training stops within the update that reached the threshold");
+        Assert.Equal(result.Episodes.First(e => e.Step == step).Seconds, result.SecondsToThreshold);
     }
 
     [Fact]
