@@ -198,12 +198,12 @@ public static class Trpo
         double[] theta = Doubles(FlatParameters.Get(policy));
         ScalarType dtype = parameters[0].dtype;
 
-        PolicyEvaluation Evaluate(ReadOnlySpan<double> candidate)
+        SurrogateAndKl Evaluate(ReadOnlySpan<double> candidate)
         {
             using var evaluationScope = NewDisposeScope();
             using var noGrad = no_grad();
             FlatParameters.Set(policy, tensor(candidate.ToArray()).to(dtype));
-            return new PolicyEvaluation(Surrogate().to(float64).item<double>(), MeanKl().to(float64).item<double>());
+            return new SurrogateAndKl(Surrogate().to(float64).item<double>(), MeanKl().to(float64).item<double>());
         }
 
         // F v at θold on every k-th sample, with ∇θ D̄_KL built once: each CG iteration then costs one backward pass.
