@@ -7,7 +7,7 @@ namespace RlNotebooks.Deep.Losses;
 /// The vanilla policy-gradient surrogate whose gradient is the likelihood-ratio estimator: for weights Ψₜ (a return, a
 /// reward-to-go, Gₜ − b or an advantage Âₜ, all data),
 /// L^PG(θ) = (1/N) Σₜ log π_θ(aₜ|sₜ) Ψₜ, so ∇θ L^PG = (1/N) Σₜ ∇θ log π_θ(aₜ|sₜ) Ψₜ (Williams 1992). To be MAXIMISED
-/// (minimise its negation). The span-library specification is RlNotebooks.PolicyGradients.Reinforce.
+/// (minimise its negation). The span-library specification is RlNotebooks.PolicyGradients.LikelihoodRatioGradient.
 /// </summary>
 public static class PolicyGradientLoss
 {

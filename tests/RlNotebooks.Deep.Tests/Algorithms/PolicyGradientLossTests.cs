@@ -3,7 +3,7 @@ using RlNotebooks.Deep.Losses;
 using RlNotebooks.Deep.Tests.Support;
 using RlNotebooks.Distributions;
 using static TorchSharp.torch;
-using SpanReinforce = RlNotebooks.PolicyGradients.Reinforce;
+using RlNotebooks.PolicyGradients;
 
 namespace RlNotebooks.Deep.Tests.Algorithms;
 
@@ -36,14 +36,14 @@ public sealed class PolicyGradientLossTests
     {
         double[] weights = Reinforce.Weights(Batch(), ReinforceVariant.RewardToGo, gamma: 1.0);
         Assert.Equal([3.5, 2.5, 2.0, 2.0, 3.0], weights);
-        T.Close(SpanReinforce.RewardToGo(Scores(), 3, Rewards, Ends, 1.0), AutogradGradient(weights), 1e-12);
+        T.Close(LikelihoodRatioGradient.RewardToGo(Scores(), 3, Rewards, Ends, 1.0), AutogradGradient(weights), 1e-12);
     }
 
     [Fact]
     public void Total_return_weights_give_the_whole_trajectory_estimate()
     {
         double[] weights = Reinforce.Weights(Batch(), ReinforceVariant.TotalReturn, gamma: 0.9);
-        T.Close(SpanReinforce.WholeTrajectory(Scores(), 3, Rewards, Ends, 0.9), AutogradGradient(weights), 1e-12);
+        T.Close(LikelihoodRatioGradient.WholeTrajectory(Scores(), 3, Rewards, Ends, 0.9), AutogradGradient(weights), 1e-12);
     }
 
     [Fact]
@@ -51,7 +51,7 @@ public sealed class PolicyGradientLossTests
     {
         double[] weights = Reinforce.Weights(Batch(), ReinforceVariant.ConstantBaseline, gamma: 1.0);
         double b = (3.5 + 2.5 + 2.0 + 2.0 + 3.0) / 5;
-        T.Close(SpanReinforce.RewardToGoWithBaseline(Scores(), 3, Rewards, Ends, 1.0, [b, b, b, b, b]), AutogradGradient(weights), 1e-12);
+        T.Close(LikelihoodRatioGradient.RewardToGoWithBaseline(Scores(), 3, Rewards, Ends, 1.0, [b, b, b, b, b]), AutogradGradient(weights), 1e-12);
     }
 
     [Fact]

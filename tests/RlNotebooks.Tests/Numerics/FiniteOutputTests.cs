@@ -117,9 +117,9 @@ public sealed class FiniteOutputTests
         // PolicyGradients
         ["FiniteDifference.Gradient(central)"] = new(typeof(FiniteDifference), "Gradient", s => FiniteDifference.Gradient(x => x.Sum(), Two(s.A), Math.Abs(s.B[0]) > 0 ? Math.Abs(s.B[0]) : 1e-6)),
         ["FiniteDifference.Gradient(forward)"] = new(typeof(FiniteDifference), "Gradient", s => FiniteDifference.Gradient(x => x.Sum(), Two(s.A), Math.Abs(s.B[0]) > 0 ? Math.Abs(s.B[0]) : 1e-6, FiniteDifferenceScheme.Forward)),
-        ["Reinforce.WholeTrajectory"] = new(typeof(Reinforce), "WholeTrajectory", s => Reinforce.WholeTrajectory(s.A, 1, s.B, Ends(s), s.Gamma)),
-        ["Reinforce.RewardToGo"] = new(typeof(Reinforce), "RewardToGo", s => Reinforce.RewardToGo(s.A, 1, s.B, Ends(s), s.Gamma)),
-        ["Reinforce.RewardToGoWithBaseline"] = new(typeof(Reinforce), "RewardToGoWithBaseline", s => Reinforce.RewardToGoWithBaseline(Sample.Interleave(s.A, s.D), 2, s.B, Ends(s), s.Gamma, s.C)),
+        ["LikelihoodRatioGradient.WholeTrajectory"] = new(typeof(LikelihoodRatioGradient), "WholeTrajectory", s => LikelihoodRatioGradient.WholeTrajectory(s.A, 1, s.B, Ends(s), s.Gamma)),
+        ["LikelihoodRatioGradient.RewardToGo"] = new(typeof(LikelihoodRatioGradient), "RewardToGo", s => LikelihoodRatioGradient.RewardToGo(s.A, 1, s.B, Ends(s), s.Gamma)),
+        ["LikelihoodRatioGradient.RewardToGoWithBaseline"] = new(typeof(LikelihoodRatioGradient), "RewardToGoWithBaseline", s => LikelihoodRatioGradient.RewardToGoWithBaseline(Sample.Interleave(s.A, s.D), 2, s.B, Ends(s), s.Gamma, s.C)),
         // ImportanceSampling
         ["EffectiveSampleSize.Compute"] = new(typeof(EffectiveSampleSize), "Compute", s => D(EffectiveSampleSize.Compute(Sample.Abs(s.A)))),
         ["ImportanceCorrectedTd.Errors"] = new(typeof(ImportanceCorrectedTd), "Errors", s => ImportanceCorrectedTd.Errors(s.A, s.B, s.C, s.Terminated, Sample.Abs(s.D), s.Gamma)),

@@ -2,7 +2,7 @@ using RlNotebooks.PolicyGradients;
 
 namespace RlNotebooks.Tests.PolicyGradients;
 
-public class ReinforceTests
+public class LikelihoodRatioGradientTests
 {
     // Episode 1: steps 0, 1 with scores (1, 0), (0, 2) and rewards 1, 2. Episode 2: step 2 with score (2, 2), reward 3.
     private static readonly double[] Scores = [1, 0, 0, 2, 2, 2];
@@ -13,7 +13,7 @@ public class ReinforceTests
     public void Whole_trajectory_hand_example()
     {
         // γ = 0.5. R(τ₁) = 1 + 0.5·2 = 2, Σ scores = (1, 2) → (2, 4). R(τ₂) = 3, score (2, 2) → (6, 6). Mean: (4, 5).
-        Assert.Equal([4.0, 5.0], Reinforce.WholeTrajectory(Scores, 2, Rewards, Ends, 0.5));
+        Assert.Equal([4.0, 5.0], LikelihoodRatioGradient.WholeTrajectory(Scores, 2, Rewards, Ends, 0.5));
     }
 
     [Fact]
@@ -21,14 +21,14 @@ public class ReinforceTests
     {
         // γ = 0.5. Episode 1: G₁ = 2, G₀ = 1 + 0.5·2 = 2; γ⁰G₀(1, 0) + γ¹G₁(0, 2) = (2, 0) + (0, 2) = (2, 2).
         // Episode 2: G₀ = 3 → (6, 6). Mean: (4, 4).
-        Assert.Equal([4.0, 4.0], Reinforce.RewardToGo(Scores, 2, Rewards, Ends, 0.5));
+        Assert.Equal([4.0, 4.0], LikelihoodRatioGradient.RewardToGo(Scores, 2, Rewards, Ends, 0.5));
     }
 
     [Fact]
     public void Reward_to_go_with_baseline_hand_example()
     {
         // b = (1, 1, 1). Episode 1: (2 − 1)(1, 0) + 0.5·(2 − 1)(0, 2) = (1, 1). Episode 2: (3 − 1)(2, 2) = (4, 4). Mean: (2.5, 2.5).
-        Assert.Equal([2.5, 2.5], Reinforce.RewardToGoWithBaseline(Scores, 2, Rewards, Ends, 0.5, [1, 1, 1]));
+        Assert.Equal([2.5, 2.5], LikelihoodRatioGradient.RewardToGoWithBaseline(Scores, 2, Rewards, Ends, 0.5, [1, 1, 1]));
     }
 
     [Theory]
@@ -80,9 +80,9 @@ public class ReinforceTests
 
             double[][] estimates =
             [
-                Reinforce.WholeTrajectory(scores, 2, rewards, ends, gamma),
-                Reinforce.RewardToGo(scores, 2, rewards, ends, gamma),
-                Reinforce.RewardToGoWithBaseline(scores, 2, rewards, ends, gamma, baseline),
+                LikelihoodRatioGradient.WholeTrajectory(scores, 2, rewards, ends, gamma),
+                LikelihoodRatioGradient.RewardToGo(scores, 2, rewards, ends, gamma),
+                LikelihoodRatioGradient.RewardToGoWithBaseline(scores, 2, rewards, ends, gamma, baseline),
             ];
             for (int v = 0; v < 3; v++)
             {

@@ -15,7 +15,7 @@ namespace RlNotebooks.PolicyGradients;
 /// Episode boundaries: episodeEnds[t] marks the last step of an episode (terminated or truncated); the batch must end
 /// with an episode end because Monte-Carlo returns need complete episodes, and t restarts at 0 after each end.
 /// </summary>
-public static class Reinforce
+public static class LikelihoodRatioGradient
 {
     /// <summary>Variant (i): whole-trajectory return times the summed scores.</summary>
     /// <param name="scores">Row-major steps × P: scores[t·P + k] = ∂/∂θ_k log π(aₜ|sₜ).</param>
