@@ -31,6 +31,9 @@ public class CopyOneFunctionTests
         ["Returns/NStepReturns.cs", "Returns/StepDiscounts.cs", "Validation/Guard.cs"],
         ["ImportanceSampling/ImportanceCorrectedTd.cs", "ImportanceSampling/WeightChecks.cs", "Validation/Guard.cs"],
         ["OffPolicy/HuberLoss.cs", "Validation/Guard.cs"],
+        ["Rlhf/BradleyTerry.cs", "Validation/Guard.cs"],
+        ["Rlhf/KlRegularizedReward.cs", "Validation/Guard.cs"],
+        ["Rlhf/ToyGrammar.cs", "Validation/Guard.cs"],
     ];
 
     [Theory]
