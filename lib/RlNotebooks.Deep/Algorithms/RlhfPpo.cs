@@ -16,8 +16,8 @@ public sealed record RlhfPpoConfig
     public int Iterations { get; init { Validation.Guard.AtLeast(value, 1, nameof(Iterations)); field = value; } } = 30;
 
     /// <summary>Sequences sampled from p^RL per iteration (tuned here: 128 keeps the batch-mean baseline's noise small
-    /// and an iteration near 0.1 s).</summary>
-    public int BatchSize { get; init { Validation.Guard.AtLeast(value, 1, nameof(BatchSize)); field = value; } } = 128;
+    /// and an iteration near 0.1 s); at least 2, since Â divides by the batch's standard deviation.</summary>
+    public int BatchSize { get; init { Validation.Guard.AtLeast(value, 2, nameof(BatchSize)); field = value; } } = 128;
 
     /// <summary>Minibatches per epoch, at most <see cref="BatchSize"/> (tuned here: 2; CleanRL ppo.py uses 4 with 4× the batch).</summary>
     public int Minibatches { get; init { Validation.Guard.AtLeast(value, 1, nameof(Minibatches)); field = value; } } = 2;
@@ -137,7 +137,8 @@ public static class RlhfPpo
                     optimizer.step();
                     using (no_grad())
                     {
-                        clipped += (newLogProbs - oldLogProbs).abs().gt(Math.Log(1.0 + config.ClipEpsilon)).sum().item<long>();
+                        Tensor ratio = (newLogProbs - oldLogProbs).exp();
+                        clipped += ratio.lt(1.0 - config.ClipEpsilon).logical_or(ratio.gt(1.0 + config.ClipEpsilon)).sum().item<long>();
                         counted += newLogProbs.shape[0];
                     }
                 }

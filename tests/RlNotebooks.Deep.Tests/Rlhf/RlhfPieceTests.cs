@@ -8,8 +8,11 @@ namespace RlNotebooks.Deep.Tests.Rlhf;
 
 /// <summary>The RLHF network pieces: the tensor Bradley–Terry loss against its span specification, the chain rule of the
 /// token policy, the padding mask, seeded sampling and the bag-of-words counts.</summary>
-public sealed class RlhfPieceTests
+public sealed class RlhfPieceTests : IDisposable
 {
+    /// <summary>Finalises this test's undisposed tensors now, so no other test sees Tensor.TotalCount fall under it.</summary>
+    public void Dispose() => TorchGarbage.Collect();
+
     private static readonly int Vocabulary = ToyGrammar.Vocabulary.Count;
 
     [Fact]
@@ -41,7 +44,7 @@ public sealed class RlhfPieceTests
     {
         using var scope = NewDisposeScope();
         manual_seed(2);
-        var policy = new TokenPolicy(Vocabulary, ToyGrammar.End, ToyGrammar.MaxLength);
+        using var policy = new TokenPolicy(Vocabulary, ToyGrammar.End, ToyGrammar.MaxLength);
         int[] sentence = ToyGrammar.Corpus(1, seed: 3)[0];
         Tensor tokens = TokenSequences.ToTensor([sentence], ToyGrammar.MaxLength, ToyGrammar.End);
         double[] logits = T.Array(policy.forward(tokens));
@@ -67,7 +70,7 @@ public sealed class RlhfPieceTests
     {
         using var scope = NewDisposeScope();
         manual_seed(3);
-        var policy = new TokenPolicy(Vocabulary, ToyGrammar.End, 6);
+        using var policy = new TokenPolicy(Vocabulary, ToyGrammar.End, 6);
         Tensor a = tensor(new long[] { 1, 2, 5, 1, 3, 0 }, [1, 6], int64);
         Tensor b = tensor(new long[] { 1, 2, 5, 4, 4, 4 }, [1, 6], int64);
         double[] la = T.Array(policy.TokenLogProbs(a)), lb = T.Array(policy.TokenLogProbs(b));
@@ -79,7 +82,7 @@ public sealed class RlhfPieceTests
     {
         using var scope = NewDisposeScope();
         manual_seed(4);
-        var policy = new TokenPolicy(Vocabulary, ToyGrammar.End, ToyGrammar.MaxLength);
+        using var policy = new TokenPolicy(Vocabulary, ToyGrammar.End, ToyGrammar.MaxLength);
         Tensor first = policy.Sample(64, new Generator(9));
         Assert.Equal(T.Array(first), T.Array(policy.Sample(64, new Generator(9))));
         Assert.NotEqual(T.Array(first), T.Array(policy.Sample(64, new Generator(10))));
@@ -97,7 +100,7 @@ public sealed class RlhfPieceTests
     {
         using var scope = NewDisposeScope();
         manual_seed(5);
-        var model = new BagOfWordsRewardModel(Vocabulary, ToyGrammar.End);
+        using var model = new BagOfWordsRewardModel(Vocabulary, ToyGrammar.End);
         int[] sentence = [1, 9, 2, 5, 1, 9, 3, 0];
         Tensor tokens = TokenSequences.ToTensor([sentence], ToyGrammar.MaxLength, ToyGrammar.End);
         double[] counts = T.Array(model.Counts(tokens));
