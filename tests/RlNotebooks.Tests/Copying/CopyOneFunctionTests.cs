@@ -1,8 +1,8 @@
 using System.Reflection;
-using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using RlNotebooks.Advantages;
+using RlNotebooks.Tests.Runner;
 
 namespace RlNotebooks.Tests.Copying;
 
@@ -31,6 +31,9 @@ public class CopyOneFunctionTests
         ["Returns/NStepReturns.cs", "Returns/StepDiscounts.cs", "Validation/Guard.cs"],
         ["ImportanceSampling/ImportanceCorrectedTd.cs", "ImportanceSampling/WeightChecks.cs", "Validation/Guard.cs"],
         ["OffPolicy/HuberLoss.cs", "Validation/Guard.cs"],
+        ["Rlhf/BradleyTerry.cs", "Validation/Guard.cs"],
+        ["Rlhf/KlRegularizedReward.cs", "Validation/Guard.cs"],
+        ["Rlhf/ToyGrammar.cs", "Validation/Guard.cs"],
     ];
 
     [Theory]
@@ -57,9 +60,10 @@ public class CopyOneFunctionTests
         Assert.Equal(expected, (double[])run.Invoke(null, [rewards, values, nextValues, terminated, truncated])!);
     }
 
-    private static Assembly Compile(string[] files, string? extraSource = null, [CallerFilePath] string thisFile = "")
+    private static Assembly Compile(string[] files, string? extraSource = null)
     {
-        string library = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(thisFile)!, "..", "..", "..", "lib", "RlNotebooks"));
+        // Found from the test binaries, not [CallerFilePath]: CI's deterministic build maps source paths to /_/.
+        string library = Path.Combine(NotebookExecutionTests.Root, "lib", "RlNotebooks");
         var trees = files.Select(f => CSharpSyntaxTree.ParseText(File.ReadAllText(Path.Combine(library, f)), path: f)).ToList();
         trees.Add(CSharpSyntaxTree.ParseText(ImplicitUsings));
         if (extraSource is not null)

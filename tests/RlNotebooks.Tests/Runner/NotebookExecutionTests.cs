@@ -6,7 +6,8 @@ namespace RlNotebooks.Tests.Runner;
 /// runs them all); any failing cell fails its test with notebook, cell, line and message.</summary>
 public sealed class NotebookExecutionTests
 {
-    private static readonly string Root = RepositoryLocator.FindFrom(AppContext.BaseDirectory)
+    /// <summary>The repository root, found upward from the test binaries.</summary>
+    internal static readonly string Root = RepositoryLocator.FindFrom(AppContext.BaseDirectory)
         ?? throw new InvalidOperationException($"No {RepositoryLocator.Marker} above {AppContext.BaseDirectory}.");
 
     internal static string NotebooksFolder => Path.Combine(Root, "notebooks");
