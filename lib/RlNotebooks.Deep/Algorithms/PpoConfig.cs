@@ -119,11 +119,25 @@ public sealed record PpoConfig
         EnvironmentCount = 32, StepsPerRollout = 16, MinibatchSize = 512, LearningRate = 2.5e-3, ValueClipRange = null,
     };
 
-    /// <summary>Tuned here for Pendulum-v1 (see <see cref="CartPole"/>).</summary>
+    /// <summary>
+    /// Tuned here for Pendulum-v1, starting from rl-baselines3-zoo's PPO (γ = 0.9, λ = 0.95, K = 10 epochs, α = 1e-3,
+    /// no entropy bonus) without its gSDE exploration:
+    /// <list type="bullet">
+    /// <item>N = 16 copies × T = 64 steps (batch 1024), M = 256: 40 Adam steps per batch; larger minibatches (512) and
+    /// larger batches (2048) did not learn faster per step here.</item>
+    /// <item>γ = 0.9: a swing-up pays off within tens of steps, and a short horizon keeps V's targets small and easy to fit.</item>
+    /// <item>Rewards × 0.1, so V stays within about [−16, 0] and the value loss does not dominate the shared gradient-norm clip.</item>
+    /// <item>Initial log σ = −0.5 (σ ≈ 0.6 on a torque range of ±2): the training returns are those of the noisy policy,
+    /// and σ = 1 wastes many steps shrinking.</item>
+    /// <item>No value clipping (returns of −1000 in raw units), α annealed to 0 over 200k steps.</item>
+    /// </list>
+    /// Measured over seeds 1–3 it reached rolling-20 ≥ −200 at 102–147k steps, but the rolling mean still dipped to about
+    /// −450 afterwards in single bad updates (target-KL early stopping, observation scaling and larger batches did not remove them).
+    /// </summary>
     public static PpoConfig Pendulum { get; } = new()
     {
-        EnvironmentId = PendulumTask.Id, EnvironmentCount = 16, StepsPerRollout = 64, MinibatchSize = 512, Epochs = 10, LearningRate = 1e-3,
-        AnnealLearningRate = false, Gamma = 0.9, EntropyCoefficient = 0, ValueClipRange = null, RewardScale = 0.1, TotalSteps = 300_000,
+        EnvironmentId = PendulumTask.Id, EnvironmentCount = 16, StepsPerRollout = 64, MinibatchSize = 256, Epochs = 10, LearningRate = 1e-3,
+        Gamma = 0.9, EntropyCoefficient = 0, ValueClipRange = null, RewardScale = 0.1, InitialLogStd = -0.5, TotalSteps = 200_000,
     };
 
     /// <summary>Throws when fields disagree with each other: a minibatch larger than the batch.</summary>
