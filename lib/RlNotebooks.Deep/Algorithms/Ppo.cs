@@ -69,10 +69,7 @@ public static class Ppo
             using var scope = NewDisposeScope();
             // Linear annealing of α to 0 over the budget (CleanRL's anneal_lr).
             double learningRate = config.AnnealLearningRate ? config.LearningRate * (1.0 - (double)iteration / iterations) : config.LearningRate;
-            foreach (var group in agent.Optimizer.ParamGroups)
-            {
-                group.LearningRate = learningRate;
-            }
+            agent.Optimizer.LearningRate = learningRate;
 
             rollout.Collect(episodes, clock);
             if (config.StopAtReturn is double stop && RecentMean(episodes) >= stop)
@@ -141,10 +138,10 @@ public static class Ppo
         using var scope = NewDisposeScope();
         PpoLoss loss = Loss(agent, batch, config, beta);
         LossCheck.Finite(loss.Total, Name, iteration, "−L^{CLIP+VF+S}");
-        agent.Optimizer.zero_grad();
+        agent.Optimizer.ZeroGrad();
         loss.Total.backward();
         nn.utils.clip_grad_norm_(agent.Parameters, config.MaxGradNorm);
-        agent.Optimizer.step();
+        agent.Optimizer.Step();
         // One copy out for the four logged numbers (each .item() is a separate native call).
         double[] numbers = stack([loss.PolicyObjective.detach(), loss.ValueLoss.detach(), loss.Entropy.detach(), loss.ClipFraction])
             .to_type(ScalarType.Float64).data<double>().ToArray();

@@ -1,5 +1,6 @@
 using RlNotebooks.Deep.Distributions;
 using RlNotebooks.Deep.Networks;
+using Adam = RlNotebooks.Deep.Operations.Adam;
 using RlNotebooks.Environments.ClassicControl;
 using TorchSharp;
 using TorchSharp.Modules;
@@ -38,8 +39,8 @@ public sealed class PpoAgent : IDisposable
 
         Critic = new ValueCritic(observationSize, config.HiddenSizes);
         Parameters = [.. Policy.parameters(), .. Critic.parameters()];
-        // eps 1e-5 as in CleanRL (and OpenAI baselines), not torch's 1e-8.
-        Optimizer = optim.Adam(Parameters, config.LearningRate, eps: 1e-5);
+        // ε = 1e-5 as in CleanRL (and OpenAI baselines), not torch's 1e-8.
+        Optimizer = new Adam(Parameters, config.LearningRate, epsilon: 1e-5);
     }
 
     /// <summary>π_θ.</summary>
@@ -52,7 +53,7 @@ public sealed class PpoAgent : IDisposable
     public IReadOnlyList<Parameter> Parameters { get; }
 
     /// <summary>Adam over <see cref="Parameters"/>.</summary>
-    public optim.Optimizer Optimizer { get; }
+    public Adam Optimizer { get; }
 
     /// <summary>True for a discrete action space (actions are Int64 [N]); false for a Box (float32 [N, d]).</summary>
     public bool Discrete => categorical is not null;
