@@ -113,7 +113,7 @@ public sealed record PpoConfig
     /// <item>No value clipping: with returns up to ~100 and ε_v = 0.2 the critic moved too slowly (explained variance ≈ 0);
     /// Andrychowicz et al. (2021, "What matters in on-policy RL") also found value clipping does not help.</item>
     /// <item>A 200k-step budget (twice the slowest seed's steps to threshold): α anneals to 0 over the budget, so a shorter
-    /// one anneals sooner; over seeds 1–3 it reached 475 at 34–75k steps (with 500k: 61–95k).</item>
+    /// one anneals sooner; over seeds 1–3 it reached 475 at 51–81k steps (BENCHMARKS.md; with 500k: 61–95k).</item>
     /// </list>
     /// </summary>
     public static PpoConfig CartPole { get; } = new()
