@@ -1,0 +1,62 @@
+using System.Diagnostics;
+using System.Globalization;
+using RlNotebooks.Deep.Algorithms;
+using RlNotebooks.Training.Benchmarks;
+
+// Trains each (algorithm, environment) pair for seeds 1–3 until the rolling-20 training return reaches the environment's
+// threshold (or the budget ends), and prints steps and seconds to threshold, SPS and the final rolling-20 return per run.
+// Usage: dotnet run -c Release --project tests/RlNotebooks.Training.Benchmarks -- [--algo ppo] [--env CartPole-v1] [--seeds 1,2,3]
+// A new trainer is one more row calling its Train(config, seed). "CPU s" is the process's CPU time for the whole run: on a
+// shared machine it is closer than the wall-clock seconds to what the run costs on an idle one.
+const double CartPoleThreshold = 475, PendulumThreshold = -200;
+var rows = new (string Algorithm, string Environment, double Threshold, Func<int, TrainingRun> Train)[]
+{
+    ("ppo", "CartPole-v1", CartPoleThreshold, seed => Run(Ppo.Train(PpoConfig.CartPole with { StopAtReturn = CartPoleThreshold }, seed))),
+    ("ppo", "Pendulum-v1", PendulumThreshold, seed => Run(Ppo.Train(PpoConfig.Pendulum with { StopAtReturn = PendulumThreshold }, seed))),
+};
+
+string? algorithm = Option("--algo");
+string? environment = Option("--env");
+int[] seeds = (Option("--seeds") ?? "1,2,3").Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToArray();
+var selected = rows.Where(r => (algorithm is null || r.Algorithm.Equals(algorithm, StringComparison.OrdinalIgnoreCase))
+                            && (environment is null || r.Environment.Equals(environment, StringComparison.OrdinalIgnoreCase))).ToArray();
+if (selected.Length == 0)
+{
+    Console.Error.WriteLine($"No benchmark row matches --algo {algorithm} --env {environment}; rows: "
+        + string.Join(", ", rows.Select(r => $"{r.Algorithm}/{r.Environment}")));
+    return 1;
+}
+
+Console.WriteLine($"{"algorithm",-10} {"environment",-12} {"seed",4} {"steps to thr.",14} {"s to thr.",10} {"SPS",8} {"final roll-20",14} {"CPU s",7}");
+foreach (var row in selected)
+{
+    var results = new List<(long? Steps, double? Seconds, double Sps, double Final, double Cpu)>();
+    foreach (int seed in seeds)
+    {
+        TimeSpan cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+        TrainingRun run = row.Train(seed);
+        double cpu = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalSeconds;
+        var reached = run.ToThreshold(row.Threshold);
+        results.Add((reached?.Steps, reached?.Seconds, run.StepsPerSecond, run.FinalRollingReturn, cpu));
+        Print(row.Algorithm, row.Environment, seed.ToString(CultureInfo.InvariantCulture), results[^1]);
+    }
+
+    bool allReached = results.All(r => r.Steps is not null);
+    Print(row.Algorithm, row.Environment, "mean",
+        (allReached ? (long)results.Average(r => r.Steps!.Value) : null, allReached ? results.Average(r => r.Seconds!.Value) : null,
+         results.Average(r => r.Sps), results.Average(r => r.Final), results.Average(r => r.Cpu)));
+}
+
+return 0;
+
+static TrainingRun Run(PpoResult result) => new(result.Episodes, result.TotalSteps, result.Seconds);
+
+static void Print(string algorithm, string environment, string seed, (long? Steps, double? Seconds, double Sps, double Final, double Cpu) r) =>
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"{algorithm,-10} {environment,-12} {seed,4} {(r.Steps?.ToString(CultureInfo.InvariantCulture) ?? "not reached"),14} {(r.Seconds is double s ? s.ToString("F2", CultureInfo.InvariantCulture) : "-"),10} {r.Sps,8:F0} {r.Final,14:F1} {r.Cpu,7:F1}"));
+
+string? Option(string name)
+{
+    int i = Array.IndexOf(args, name);
+    return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+}
