@@ -1,0 +1,116 @@
+using RlNotebooks.Buffers;
+using RlNotebooks.Deep.Networks;
+using RlNotebooks.Deep.Operations;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace RlNotebooks.Deep.Algorithms;
+
+/// <summary>
+/// What DQN learns with: the online network Q_θ, the target network Q_θ⁻ (the online network itself when the config turns the
+/// target network off) and Adam on θ. Built with the current torch seed.
+/// </summary>
+public sealed class DqnAgent : IDisposable
+{
+    private readonly DqnConfig config;
+    private readonly DiscreteQNetwork? target;
+
+    /// <summary>Q_θ and θ⁻ = θ for observations of <paramref name="observationSize"/> floats and |A| = <paramref name="actionCount"/>.</summary>
+    public DqnAgent(int observationSize, int actionCount, DqnConfig config)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        this.config = config;
+        Online = new DiscreteQNetwork(observationSize, actionCount, config.HiddenSizes);
+        if (config.UseTargetNetwork)
+        {
+            target = new DiscreteQNetwork(observationSize, actionCount, config.HiddenSizes);
+            TargetNetworks.HardUpdate(target, Online);
+        }
+
+        Optimizer = optim.Adam(Online.parameters(), config.LearningRate);
+        ObservationSize = observationSize;
+        ActionCount = actionCount;
+    }
+
+    /// <summary>Q_θ, trained by every gradient step.</summary>
+    public DiscreteQNetwork Online { get; }
+
+    /// <summary>Q_θ⁻, the bootstrap's network: a lagged copy of θ, or Q_θ itself without a target network.</summary>
+    public DiscreteQNetwork Target => target ?? Online;
+
+    /// <summary>Adam on θ.</summary>
+    public optim.Optimizer Optimizer { get; }
+
+    /// <summary>d, floats per observation.</summary>
+    public int ObservationSize { get; }
+
+    /// <summary>|A|.</summary>
+    public int ActionCount { get; }
+
+    /// <summary>Writes aᵢ = argmaxₐ Q_θ(sᵢ, a) (ties to the lowest index) for the rows of the flat [N × d] <paramref name="observations"/>.</summary>
+    public void GreedyActionsInto(float[] observations, Span<int> actions)
+    {
+        ArgumentNullException.ThrowIfNull(observations);
+        int n = Validation.Guard.RowMajor(observations.Length, ObservationSize, nameof(observations), nameof(ObservationSize));
+        Validation.Guard.DestinationLength(n, actions.Length, nameof(actions));
+        using var scope = NewDisposeScope();
+        using var noGrad = no_grad();
+        Tensor best = Online.forward(tensor(observations, [n, ObservationSize])).argmax(1);
+        var indices = best.data<long>();
+        for (int i = 0; i < n; i++)
+        {
+            actions[i] = (int)indices[i];
+        }
+    }
+
+    /// <summary>θ⁻ ← τθ + (1 − τ)θ⁻ (τ = 1: the paper's copy); nothing without a target network.</summary>
+    public void UpdateTarget()
+    {
+        if (target is null)
+        {
+            return;
+        }
+
+        if (config.Tau == 1.0)
+        {
+            TargetNetworks.HardUpdate(target, Online);
+        }
+        else
+        {
+            TargetNetworks.PolyakUpdate(target, Online, config.Tau);
+        }
+    }
+
+    /// <summary>The transitions of <paramref name="batch"/> as tensors: s, s′ float32 [B, d], a Int64 [B], r float32 [B], terminated Bool [B].</summary>
+    public static DqnBatch Tensors(ReplayBatch batch)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        int b = batch.Size, d = batch.ObservationSize;
+        var actions = new long[b];
+        var rewards = new float[b];
+        for (int i = 0; i < b; i++)
+        {
+            actions[i] = (long)batch.Actions[i * batch.ActionSize];
+            rewards[i] = (float)batch.Rewards[i];
+        }
+
+        return new DqnBatch(tensor(batch.Observations, [b, d]), tensor(actions), tensor(rewards), tensor(batch.NextObservations, [b, d]),
+            tensor(batch.Terminated));
+    }
+
+    /// <summary>Frees both networks and the optimizer.</summary>
+    public void Dispose()
+    {
+        Online.Dispose();
+        target?.Dispose();
+        Optimizer.Dispose();
+    }
+}
+
+/// <summary>A replay minibatch as tensors (data, no gradient).</summary>
+/// <param name="Observations">sₜ, float32 [B, d].</param>
+/// <param name="Actions">aₜ, Int64 [B].</param>
+/// <param name="Rewards">rₜ₊₁, float32 [B].</param>
+/// <param name="NextObservations">sₜ₊₁ (the final observation where an episode ended), float32 [B, d].</param>
+/// <param name="Terminated">sₜ₊₁ terminal, Bool [B]; truncated transitions are not terminal, so they bootstrap.</param>
+public sealed record DqnBatch(Tensor Observations, Tensor Actions, Tensor Rewards, Tensor NextObservations, Tensor Terminated);
