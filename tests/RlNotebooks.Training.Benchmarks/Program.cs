@@ -13,6 +13,14 @@ var rows = new (string Algorithm, string Environment, double Threshold, Func<int
 {
     ("ppo", "CartPole-v1", CartPoleThreshold, seed => Run(Ppo.Train(PpoConfig.CartPole with { StopAtReturn = CartPoleThreshold }, seed))),
     ("ppo", "Pendulum-v1", PendulumThreshold, seed => Run(Ppo.Train(PpoConfig.Pendulum with { StopAtReturn = PendulumThreshold }, seed))),
+    ("trpo", "CartPole-v1", CartPoleThreshold, seed => RunTrpo(Trpo.Train(TrpoConfig.CartPole with { StopAtReturn = CartPoleThreshold }, seed))),
+    ("trpo", "Pendulum-v1", PendulumThreshold, seed => RunTrpo(Trpo.Train(TrpoConfig.Pendulum with { StopAtReturn = PendulumThreshold }, seed))),
+    ("a2c", "CartPole-v1", CartPoleThreshold, seed => RunA2c(A2c.Train(A2cConfig.CartPole with { StopAtRollingReturn = CartPoleThreshold }, seed))),
+    ("dqn", "CartPole-v1", CartPoleThreshold, seed =>
+    {
+        using DqnResult result = Dqn.Train(DqnConfig.CartPole with { StopAtReturn = CartPoleThreshold }, seed);
+        return new TrainingRun(result.Episodes, result.TotalSteps, result.Seconds);
+    }),
 };
 
 string? algorithm = Option("--algo");
@@ -50,6 +58,8 @@ foreach (var row in selected)
 return 0;
 
 static TrainingRun Run(PpoResult result) => new(result.Episodes, result.TotalSteps, result.Seconds);
+static TrainingRun RunTrpo(TrpoResult result) => new(result.Episodes, result.TotalSteps, result.Seconds);
+static TrainingRun RunA2c(A2cResult result) => new(result.Episodes, result.TotalSteps, result.Seconds);
 
 static void Print(string algorithm, string environment, string seed, (long? Steps, double? Seconds, double Sps, double Final, double Cpu) r) =>
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
