@@ -152,8 +152,8 @@ public sealed class OffPolicyTrainerTests
     [Fact]
     public void A_non_finite_critic_loss_stops_td3_at_the_first_update()
     {
-        // b = 1e39 overflows float32: μ′(s′) = ±∞, so the very first target and critic loss are not finite.
-        var config = Td3Config.Pendulum with { ActionBound = 1e39, LearningStarts = 128, TotalSteps = 400 };
+        // b = 3e38 is finite in float32, but Q′(s′, μ′(s′)) of actions that large overflows: the first critic loss is not finite.
+        var config = Td3Config.Pendulum with { ActionBound = 3e38, LearningStarts = 128, TotalSteps = 400 };
         var error = Assert.Throws<NonFiniteLossException>(() => Td3.Train(config, 1));
         Assert.Equal(0, error.Iteration);
         Assert.Equal("critic loss", error.Quantity);
