@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using RlNotebooks.Buffers;
+using RlNotebooks.Charts;
 using RlNotebooks.Environments.ClassicControl;
 using static TorchSharp.torch;
 
@@ -49,10 +50,10 @@ internal sealed class OffPolicyCollector
     public (List<float> Observations, List<float> Actions, List<double> Rewards) Trace => (traceObservations, traceActions, traceRewards);
 
     /// <summary>sₜ as a [1, obs] tensor for the policy.</summary>
-    public Tensor ObservationTensor() => tensor(env.Observations, [1, env.ObservationSize]);
+    private Tensor ObservationTensor() => tensor(env.Observations, [1, env.ObservationSize]);
 
     /// <summary>Steps the task with <paramref name="action"/> (inside the box), stores the transition and logs a finished episode.</summary>
-    public void Step(float[] action)
+    private void Step(float[] action)
     {
         if (EpisodeEnded)
         {
@@ -73,6 +74,51 @@ internal sealed class OffPolicyCollector
             var episode = env.FinishedEpisodes[0];
             Episodes.Add(new EpisodeRecord(env.TotalSteps, episode.Return, episode.Length, clock.Elapsed.TotalSeconds));
         }
+    }
+
+    /// <summary>
+    /// CleanRL's loop: for each step, uniformly random actions before <paramref name="learningStarts"/> and
+    /// <paramref name="act"/>(sₜ) after; store the transition; at an episode's end call <paramref name="episodeEnded"/>, report
+    /// progress and stop once the rolling-20 return reaches <paramref name="stopAtReturn"/>; from the step at which learning
+    /// starts, one <paramref name="update"/>(k) per environment step (replay ratio 1), k = 0, 1, ….
+    /// </summary>
+    public void Run(long totalSteps, long learningStarts, double? stopAtReturn, Generator generator, Action<Tensor, float[]> act,
+        Action<long> update, Action episodeEnded, TrainingProgress? progress, Func<ProgressMetric> metric)
+    {
+        var box = (Environments.ClassicControl.Box)env.ActionSpace;
+        var action = new float[box.Dimension];
+        for (long step = 0, k = 0; step < totalSteps; step++)
+        {
+            using var scope = NewDisposeScope();
+            if (step < learningStarts)
+            {
+                OffPolicyExploration.Uniform(box, generator, action);
+            }
+            else
+            {
+                using var noGrad = no_grad();
+                act(ObservationTensor(), action);
+            }
+
+            Step(action);
+            if (EpisodeEnded)
+            {
+                episodeEnded();
+                progress?.Report((int)Math.Min(env.TotalSteps, int.MaxValue), new ProgressMetric("return", RollingReturn()),
+                    new ProgressMetric("SPS", env.TotalSteps / clock.Elapsed.TotalSeconds), metric());
+                if (stopAtReturn is double stop && RollingReturn() >= stop)
+                {
+                    break;
+                }
+            }
+
+            if (step + 1 >= learningStarts)
+            {
+                update(k++);
+            }
+        }
+
+        progress?.Flush();
     }
 
     /// <summary>Mean return of the last <paramref name="window"/> episodes, NaN before there are that many (NaN ≥ x is false).</summary>

@@ -93,44 +93,18 @@ public static class Sac
         double targetEntropy = config.TargetEntropy ?? RlNotebooks.OffPolicy.SacTemperature.DefaultTargetEntropy(box.Dimension);
         using var agent = new SacAgent(collector.Environment.ObservationSize, box, config);
         var updates = new List<SacUpdateLog>();
-        var action = new float[box.Dimension];
-        for (long step = 0, update = 0; step < config.TotalSteps; step++)
-        {
-            using var scope = NewDisposeScope();
-            if (step < config.LearningStarts)
+        collector.Run(config.TotalSteps, config.LearningStarts, config.StopAtReturn, generator,
+            act: (observation, action) => OffPolicyExploration.Gaussian(agent.Actor.Sample(observation, generator).Action, 0.0, box, generator, action),
+            update: k =>
             {
-                OffPolicyExploration.Uniform(box, generator, action);
-            }
-            else
-            {
-                using var noGrad = no_grad();
-                OffPolicyExploration.Gaussian(agent.Actor.Sample(collector.ObservationTensor(), generator).Action, 0.0, box, generator, action);
-            }
-
-            collector.Step(action);
-            if (collector.EpisodeEnded)
-            {
-                progress?.Report((int)collector.Environment.TotalSteps, new ProgressMetric("return", collector.RollingReturn()),
-                    new ProgressMetric("SPS", collector.Environment.TotalSteps / clock.Elapsed.TotalSeconds), new ProgressMetric("α", agent.Alpha));
-                if (config.StopAtReturn is double stop && collector.RollingReturn() >= stop)
-                {
-                    break;
-                }
-            }
-
-            if (step + 1 >= config.LearningStarts)
-            {
-                var log = Update(agent, collector.Sample(), config, targetEntropy, update, generator);
-                if (update % 100 == 0)
+                var log = Update(agent, collector.Sample(), config, targetEntropy, k, generator);
+                if (k % 100 == 0)
                 {
                     updates.Add(log with { Step = collector.Environment.TotalSteps });
                 }
-
-                update++;
-            }
-        }
-
-        progress?.Flush();
+            },
+            episodeEnded: () => { },
+            progress, () => new ProgressMetric("α", agent.Alpha));
         return new SacResult(config, seed, collector.Episodes, updates, targetEntropy, collector.Environment.TotalSteps, clock.Elapsed.TotalSeconds);
     }
 

@@ -87,50 +87,22 @@ public static class Td3
         manual_seed(seed);
         using var generator = new Generator((ulong)seed);   // exploration and smoothing noise
         var collector = new OffPolicyCollector(Td3Config.MakeEnvironment, config.BufferSize, config.BatchSize, seed, clock);
+        using var agent = new Td3Agent(collector.Environment.ObservationSize, collector.Environment.ActionSize, config);
         var box = (Box)collector.Environment.ActionSpace;
-        using var agent = new Td3Agent(collector.Environment.ObservationSize, box.Dimension, config);
         var updates = new List<Td3UpdateLog>();
         var estimates = new List<QEstimateRecord>();
-        var action = new float[box.Dimension];
-        for (long step = 0, update = 0; step < config.TotalSteps; step++)
-        {
-            using var scope = NewDisposeScope();
-            if (step < config.LearningStarts)
+        collector.Run(config.TotalSteps, config.LearningStarts, config.StopAtReturn, generator,
+            act: (observation, action) => OffPolicyExploration.Gaussian(agent.Actor.forward(observation), config.ExplorationNoise * config.ActionBound, box, generator, action),
+            update: k =>
             {
-                OffPolicyExploration.Uniform(box, generator, action);
-            }
-            else
-            {
-                using var noGrad = no_grad();
-                Tensor mean = agent.Actor.forward(collector.ObservationTensor());
-                OffPolicyExploration.Gaussian(mean, config.ExplorationNoise * config.ActionBound, box, generator, action);
-            }
-
-            collector.Step(action);
-            if (collector.EpisodeEnded)
-            {
-                estimates.Add(QEstimate.OfEpisode(agent.Critics[0], collector, config.Gamma));
-                progress?.Report((int)collector.Environment.TotalSteps, new ProgressMetric("return", collector.RollingReturn()),
-                    new ProgressMetric("SPS", collector.Environment.TotalSteps / clock.Elapsed.TotalSeconds));
-                if (config.StopAtReturn is double stop && collector.RollingReturn() >= stop)
-                {
-                    break;
-                }
-            }
-
-            if (step + 1 >= config.LearningStarts)
-            {
-                var log = Update(agent, collector.Sample(), config, update, generator);
-                if (update % 100 == 0)
+                var log = Update(agent, collector.Sample(), config, k, generator);
+                if (k % 100 == 0)
                 {
                     updates.Add(log with { Step = collector.Environment.TotalSteps });
                 }
-
-                update++;
-            }
-        }
-
-        progress?.Flush();
+            },
+            episodeEnded: () => estimates.Add(QEstimate.OfEpisode(agent.Critics[0], collector, config.Gamma)),
+            progress, () => new ProgressMetric("Q − G", estimates[^1].OverEstimation));
         return new Td3Result(config, seed, collector.Episodes, updates, estimates, collector.Environment.TotalSteps, clock.Elapsed.TotalSeconds);
     }
 

@@ -221,6 +221,6 @@ public sealed class OffPolicyTrainerTests
         Assert.Equal(5, result.Episodes.Count);
         Assert.Equal(-1.0, result.TargetEntropy);
         Assert.All(result.Updates, u => Assert.True(double.IsFinite(u.CriticLoss) && double.IsFinite(u.ActorLoss) && u.Alpha > 0));
-        Assert.True(result.Updates[^1].Alpha < 1.0, "the initial policy's entropy exceeds H̄ = −1, so α falls from 1");
+        Assert.True(result.Updates[^1].Alpha < ShortSac.InitialAlpha, "the initial policy's entropy exceeds H̄ = −1, so α falls");
     }
 }
