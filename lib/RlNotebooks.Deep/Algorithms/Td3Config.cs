@@ -45,7 +45,10 @@ public sealed record Td3Config
     /// <summary>Fix 1, clipped double-Q: two critics, the target takes min(Q₁′, Q₂′) (off: one critic, DDPG's target).</summary>
     public bool ClippedDoubleQ { get; init; } = true;
 
-    /// <summary>Fix 2, delayed policy updates: actor and target networks step once every d critic steps (CleanRL: 2; DDPG: 1).</summary>
+    /// <summary>
+    /// Fix 2, delayed policy updates: actor and target networks step once every d critic steps (paper and CleanRL: 2). DDPG as
+    /// published steps every time (d = 1); CleanRL's <c>ddpg_continuous_action.py</c> also uses 2, which <see cref="Ddpg"/> does not copy.
+    /// </summary>
     public int PolicyDelay { get; init => field = AtLeastOne(value, nameof(PolicyDelay)); } = 2;
 
     /// <summary>Fix 3, target policy smoothing: ã′ = clip(μ′(s′) + clip(ε, −c, c), box) (off: ã′ = μ′(s′)).</summary>
