@@ -16,6 +16,9 @@ var rows = new (string Algorithm, string Environment, double Threshold, Func<int
     ("trpo", "CartPole-v1", CartPoleThreshold, seed => RunTrpo(Trpo.Train(TrpoConfig.CartPole with { StopAtReturn = CartPoleThreshold }, seed))),
     ("trpo", "Pendulum-v1", PendulumThreshold, seed => RunTrpo(Trpo.Train(TrpoConfig.Pendulum with { StopAtReturn = PendulumThreshold }, seed))),
     ("a2c", "CartPole-v1", CartPoleThreshold, seed => RunA2c(A2c.Train(A2cConfig.CartPole with { StopAtRollingReturn = CartPoleThreshold }, seed))),
+    ("ddpg", "Pendulum-v1", PendulumThreshold, seed => RunTd3(Td3.Train(Td3Config.Ddpg with { StopAtReturn = PendulumThreshold }, seed))),
+    ("td3", "Pendulum-v1", PendulumThreshold, seed => RunTd3(Td3.Train(Td3Config.Pendulum with { StopAtReturn = PendulumThreshold }, seed))),
+    ("sac", "Pendulum-v1", PendulumThreshold, seed => RunSac(Sac.Train(SacConfig.Pendulum with { StopAtReturn = PendulumThreshold }, seed))),
     ("dqn", "CartPole-v1", CartPoleThreshold, seed =>
     {
         using DqnResult result = Dqn.Train(DqnConfig.CartPole with { StopAtReturn = CartPoleThreshold }, seed);
@@ -60,6 +63,8 @@ return 0;
 static TrainingRun Run(PpoResult result) => new(result.Episodes, result.TotalSteps, result.Seconds);
 static TrainingRun RunTrpo(TrpoResult result) => new(result.Episodes, result.TotalSteps, result.Seconds);
 static TrainingRun RunA2c(A2cResult result) => new(result.Episodes, result.TotalSteps, result.Seconds);
+static TrainingRun RunTd3(Td3Result result) => new(result.Episodes, result.TotalSteps, result.Seconds);
+static TrainingRun RunSac(SacResult result) => new(result.Episodes, result.TotalSteps, result.Seconds);
 
 static void Print(string algorithm, string environment, string seed, (long? Steps, double? Seconds, double Sps, double Final, double Cpu) r) =>
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
