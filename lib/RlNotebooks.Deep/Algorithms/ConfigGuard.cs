@@ -27,4 +27,22 @@ internal static class ConfigGuard
 
         return [.. sizes];
     }
+
+    /// <summary>Returns <paramref name="value"/> if it is at least 1.</summary>
+    public static int AtLeastOne(int value, string name) => value >= 1 ? value : throw Invalid(name, value, "must be at least 1");
+
+    /// <summary>Returns <paramref name="value"/> if it is positive and finite.</summary>
+    public static double PositiveFinite(double value, string name) => value > 0 && double.IsFinite(value) ? value : throw Invalid(name, value, "must be positive and finite");
+
+    /// <summary>Returns <paramref name="value"/> if it is ≥ 0 and finite.</summary>
+    public static double NonNegativeFinite(double value, string name) => value >= 0 && double.IsFinite(value) ? value : throw Invalid(name, value, "must be ≥ 0 and finite");
+
+    /// <summary>Returns <paramref name="value"/> if it lies in [0, 1] (γ, λ, fractions).</summary>
+    public static double UnitInterval(double value, string name) => value is >= 0 and <= 1 ? value : throw Invalid(name, value, "must lie in [0, 1]");
+
+    /// <summary>Returns <paramref name="value"/> if it is finite.</summary>
+    public static double Finite(double value, string name) => double.IsFinite(value) ? value : throw Invalid(name, value, "must be finite");
+
+    /// <summary>The config error naming the field, its value and the rule it breaks.</summary>
+    public static ArgumentException Invalid(string name, object value, string rule) => new($"{name} = {value} {rule}.", name);
 }

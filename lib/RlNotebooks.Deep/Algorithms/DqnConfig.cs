@@ -1,5 +1,6 @@
 using RlNotebooks.Environments.ClassicControl;
 using RlNotebooks.Validation;
+using static RlNotebooks.Deep.Algorithms.ConfigGuard;
 using AcrobotTask = RlNotebooks.Environments.ClassicControl.Acrobot;
 using CartPoleTask = RlNotebooks.Environments.ClassicControl.CartPole;
 using MountainCarTask = RlNotebooks.Environments.ClassicControl.MountainCar;
@@ -146,24 +147,5 @@ public sealed record DqnConfig
             $"{nameof(EnvironmentId)} = \"{id}\"; DQN needs discrete actions: \"{CartPoleTask.Id}\", \"{AcrobotTask.Id}\" or \"{MountainCarTask.Id}\".",
             nameof(EnvironmentId));
 
-    private static IReadOnlyList<int> HiddenLayers(IReadOnlyList<int> sizes)
-    {
-        ArgumentNullException.ThrowIfNull(sizes, nameof(HiddenSizes));
-        for (int i = 0; i < sizes.Count; i++)
-        {
-            Guard.AtLeast(sizes[i], 1, $"{nameof(HiddenSizes)}[{i}]");
-        }
-
-        return [.. sizes];
-    }
-
-    private static int AtLeastOne(int value, string name) => value >= 1 ? value : throw Invalid(name, value, "must be at least 1");
-
-    private static double PositiveFinite(double value, string name) => value > 0 && double.IsFinite(value) ? value : throw Invalid(name, value, "must be positive and finite");
-
-    private static double UnitInterval(double value, string name) => value is >= 0 and <= 1 ? value : throw Invalid(name, value, "must lie in [0, 1]");
-
-    private static double Finite(double value, string name) => double.IsFinite(value) ? value : throw Invalid(name, value, "must be finite");
-
-    private static ArgumentException Invalid(string name, object value, string rule) => new($"{name} = {value} {rule}.", name);
+    private static IReadOnlyList<int> HiddenLayers(IReadOnlyList<int> sizes) => HiddenSizes(sizes, nameof(HiddenSizes));
 }

@@ -1,5 +1,6 @@
 using RlNotebooks.Environments.ClassicControl;
 using RlNotebooks.Validation;
+using static RlNotebooks.Deep.Algorithms.ConfigGuard;
 using CartPoleTask = RlNotebooks.Environments.ClassicControl.CartPole;
 using PendulumTask = RlNotebooks.Environments.ClassicControl.Pendulum;
 
@@ -171,16 +172,4 @@ public sealed record PpoConfig
 
         return [.. sizes];
     }
-
-    private static int AtLeastOne(int value, string name) => value >= 1 ? value : throw Invalid(name, value, "must be at least 1");
-
-    private static double PositiveFinite(double value, string name) => value > 0 && double.IsFinite(value) ? value : throw Invalid(name, value, "must be positive and finite");
-
-    private static double NonNegativeFinite(double value, string name) => value >= 0 && double.IsFinite(value) ? value : throw Invalid(name, value, "must be ≥ 0 and finite");
-
-    private static double UnitInterval(double value, string name) => value is >= 0 and <= 1 ? value : throw Invalid(name, value, "must lie in [0, 1]");
-
-    private static double Finite(double value, string name) => double.IsFinite(value) ? value : throw Invalid(name, value, "must be finite");
-
-    private static ArgumentException Invalid(string name, object value, string rule) => new($"{name} = {value} {rule}.", name);
 }
