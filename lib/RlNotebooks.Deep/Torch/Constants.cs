@@ -1,14 +1,22 @@
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace RlNotebooks.Deep.Torch;
 
 /// <summary>
-/// Numbers as 0-dimensional tensors of a given tensor's dtype and device. A C# double passed to a tensor operator becomes a
-/// TorchSharp Scalar, which no dispose scope tracks and whose finalizer has crashed test runs; a 0-d tensor is owned by the
-/// current dispose scope like every other intermediate result.
+/// Arithmetic that never hands TorchSharp a temporary <see cref="Scalar"/>. A C# number passed to a tensor operator, and
+/// TorchSharp's own alpha = 1 inside <c>a + b</c>, become Scalars that no dispose scope tracks; once TorchSharp has read the
+/// handle the object is unreachable, so a garbage collection on another thread can finalize (free) it while libtorch still
+/// reads it. Under GC pressure a notebook died in libtorch with "Scalar::toFloat: Expected false to be true". A 0-d tensor
+/// is owned by the current dispose scope like every other intermediate result, and the alpha below lives in a static field.
 /// </summary>
 internal static class Constants
 {
+    private static readonly Scalar One = 1;
+
     /// <summary>The number <paramref name="value"/> with <paramref name="like"/>'s dtype and device.</summary>
     public static Tensor Constant(this Tensor like, double value) => tensor(value, like.dtype, like.device);
+
+    /// <summary><paramref name="a"/> + <paramref name="b"/> (broadcasting), with a held alpha instead of a temporary one.</summary>
+    public static Tensor Plus(this Tensor a, Tensor b) => a.add(b, One);
 }
