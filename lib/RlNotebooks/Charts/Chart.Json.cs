@@ -10,6 +10,10 @@ public sealed partial class Chart
     private const double HorizontalGap = 0.16;
     private const double VerticalGap = 0.22;
 
+    /// <summary>The width titles are wrapped for when the chart has no fixed size: the headless PNG width (the runner's
+    /// <c>PlotlyPage.DefaultWidth</c>); wider notebook cells just show the shorter lines.</summary>
+    private const int DefaultWidthPixels = 700;
+
     /// <summary>
     /// The standard Plotly figure JSON <c>{"data":[…traces],"layout":{…}}</c>: compact, numbers in invariant
     /// round-trip form (never NaN: inputs are validated), titles as <c>{"text": …}</c> objects (plotly.js 2 and 3),
@@ -53,10 +57,11 @@ public sealed partial class Chart
 
     private void WriteLayout(Utf8JsonWriter writer, TraceContext[][] contexts)
     {
+        var titleLines = _title is null ? [] : TitleWrap.Lines(_title, _width ?? DefaultWidthPixels);
         if (_title is not null)
         {
             writer.WriteStartObject("title");
-            writer.WriteString("text", _title);
+            writer.WriteString("text", string.Join("<br>", titleLines));
             writer.WriteEndObject();
         }
 
@@ -78,7 +83,7 @@ public sealed partial class Chart
         }
 
         writer.WriteStartObject("margin");
-        writer.WriteNumber("t", _title is null && !IsGrid ? 30 : 70);
+        writer.WriteNumber("t", _title is null && !IsGrid ? 30 : 70 + 22 * Math.Max(0, titleLines.Count - 1));
         writer.WriteEndObject();
         for (int k = 0; k < _panels.Length; k++)
         {

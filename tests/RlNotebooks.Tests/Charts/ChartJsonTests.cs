@@ -162,6 +162,27 @@ public class ChartJsonTests
     }
 
     [Fact]
+    public void A_title_wider_than_the_figure_breaks_at_spaces_and_the_top_margin_grows()
+    {
+        string title = "Learned Q(s, a) against the discounted return obtained (every 10th visited state); above the diagonal = over-estimation";
+        var layout = Figure.Of(Chart.Line([1.0, 2]).WithTitle(title)).Layout;
+        string[] lines = Figure.TitleText(layout).Split("<br>");
+        Assert.True(lines.Length >= 2, Figure.TitleText(layout));
+        Assert.All(lines, line => Assert.True(line.Length <= 700 / 9, line));
+        Assert.Equal(title, string.Join(" ", lines));
+        Assert.Equal(70 + 22 * (lines.Length - 1), layout.GetProperty("margin").GetProperty("t").GetInt32());
+    }
+
+    [Fact]
+    public void A_wider_figure_keeps_more_of_its_title_on_one_line()
+    {
+        string title = string.Join(" ", Enumerable.Repeat("word", 30));
+        int narrow = Figure.TitleText(Figure.Of(Chart.Line([1.0]).WithTitle(title).WithSize(400, 300)).Layout).Split("<br>").Length;
+        int wide = Figure.TitleText(Figure.Of(Chart.Line([1.0]).WithTitle(title).WithSize(1200, 300)).Layout).Split("<br>").Length;
+        Assert.True(wide < narrow, $"{wide} lines at 1200 px vs {narrow} at 400 px");
+    }
+
+    [Fact]
     public void Size_is_written_in_pixels()
     {
         var layout = Figure.Of(Chart.Line([1.0]).WithSize(640, 480)).Layout;
