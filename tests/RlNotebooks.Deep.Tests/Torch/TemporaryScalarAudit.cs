@@ -18,21 +18,10 @@ internal static class TemporaryScalarAudit
 {
     private const string HeldScalarsFile = "Torch/Constants.cs";
 
-    /// <summary>The implicit global usings of an SDK project (ImplicitUsings = enable).</summary>
-    private const string ImplicitUsings = """
-        global using System;
-        global using System.Collections.Generic;
-        global using System.IO;
-        global using System.Linq;
-        global using System.Net.Http;
-        global using System.Threading;
-        global using System.Threading.Tasks;
-        """;
-
     /// <summary>"file:line: what" for each violation in <paramref name="sources"/> (path relative to the project → text).</summary>
     public static IReadOnlyList<string> Findings(IReadOnlyDictionary<string, string> sources)
     {
-        var trees = sources.Select(s => CSharpSyntaxTree.ParseText(s.Value, path: s.Key)).Append(CSharpSyntaxTree.ParseText(ImplicitUsings)).ToArray();
+        var trees = sources.Select(s => CSharpSyntaxTree.ParseText(s.Value, path: s.Key)).ToArray();
         var compilation = CSharpCompilation.Create("Audited", trees, References(),
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
         var errors = compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToArray();

@@ -19,6 +19,9 @@ public sealed class TemporaryScalarTests
                 && !path.StartsWith("build/", StringComparison.Ordinal))
             .ToDictionary(path => path, path => File.ReadAllText(Path.Combine(project, path)));
         Assert.Contains("Torch/Constants.cs", sources.Keys);
+        // The SDK's implicit usings, as the build generated them (the project is built before its tests).
+        string globalUsings = Directory.EnumerateFiles(Path.Combine(project, "obj"), "RlNotebooks.Deep.GlobalUsings.g.cs", SearchOption.AllDirectories).First();
+        sources.Add("obj/GlobalUsings.g.cs", File.ReadAllText(globalUsings));
 
         var findings = TemporaryScalarAudit.Findings(sources);
 
