@@ -4,6 +4,7 @@ using RlNotebooks.Charts;
 using RlNotebooks.Deep.Distributions;
 using RlNotebooks.Deep.Losses;
 using RlNotebooks.Deep.Networks;
+using RlNotebooks.Deep.Operations;
 using RlNotebooks.Deep.Torch;
 using RlNotebooks.Environments.ClassicControl;
 using RlNotebooks.Evaluation;
@@ -115,7 +116,7 @@ public static class A2c
         using var policy = new CategoricalPolicy(d, actionCount, config.HiddenSizes);
         using var critic = new ValueCritic(d, config.HiddenSizes);
         var parameters = policy.parameters().Concat(critic.parameters()).ToArray();
-        using var optimizer = optim.RMSProp(parameters, config.LearningRate, alpha: 0.99, eps: 1e-5);   // SB3's A2C optimizer
+        using var optimizer = new RmsProp(parameters, config.LearningRate, alpha: 0.99, epsilon: 1e-5);   // SB3's A2C optimizer
         var buffer = new RolloutBuffer(config.StepsPerRollout, n, d, 1);
         BatchValueFunction value = (observations, values) => Evaluate(critic, observations.ToArray(), values);
 
@@ -185,7 +186,7 @@ public static class A2c
 
     /// <summary>One gradient step on the whole rollout: actor and critic together, gradient norm clipped.</summary>
     private static A2cIteration Update(A2cConfig config, int iteration, long step, RolloutBuffer buffer, CategoricalPolicy policy,
-        ValueCritic critic, optim.Optimizer optimizer, IEnumerable<TorchSharp.Modules.Parameter> parameters)
+        ValueCritic critic, RmsProp optimizer, IEnumerable<TorchSharp.Modules.Parameter> parameters)
     {
         int rows = buffer.Count * buffer.EnvironmentCount;
         Tensor states = tensor(buffer.Observations, [rows, buffer.ObservationSize]);
@@ -196,12 +197,12 @@ public static class A2c
         Tensor policyLoss = -PolicyGradientLoss.Surrogate(CategoricalDistribution.LogProb(logits, actions), advantages, rows);
         Tensor valueLoss = ValueLosses.Unclipped(critic.forward(states), targets);
         Tensor entropy = PpoLosses.EntropyBonus(CategoricalDistribution.Entropy(logits));
-        Tensor loss = policyLoss + valueLoss * valueLoss.Constant(config.ValueCoefficient) - entropy * entropy.Constant(config.EntropyCoefficient);
+        Tensor loss = policyLoss.Plus(valueLoss * valueLoss.Constant(config.ValueCoefficient)) - entropy * entropy.Constant(config.EntropyCoefficient);
         LossCheck.Finite(loss, "A2C", iteration, "L = −L^PG + c_v L^VF − c_e S");
-        optimizer.zero_grad();
+        optimizer.ZeroGrad();
         loss.backward();
         nn.utils.clip_grad_norm_(parameters, config.MaxGradNorm);
-        optimizer.step();
+        optimizer.Step();
         return new A2cIteration(iteration, step, policyLoss.item<float>(), valueLoss.item<float>(), entropy.item<float>(),
             LearningCurves.ExplainedVariance(buffer.Values.AsSpan(0, rows), buffer.ValueTargets.AsSpan(0, rows)));
     }

@@ -27,7 +27,7 @@ public sealed class DqnAgent : IDisposable
             TargetNetworks.HardUpdate(target, Online);
         }
 
-        Optimizer = optim.Adam(Online.parameters(), config.LearningRate);
+        Optimizer = new Adam([.. Online.parameters()], config.LearningRate);
         ObservationSize = observationSize;
         ActionCount = actionCount;
     }
@@ -39,7 +39,7 @@ public sealed class DqnAgent : IDisposable
     public DiscreteQNetwork Target => target ?? Online;
 
     /// <summary>Adam on θ.</summary>
-    public optim.Optimizer Optimizer { get; }
+    public Adam Optimizer { get; }
 
     /// <summary>d, floats per observation.</summary>
     public int ObservationSize { get; }

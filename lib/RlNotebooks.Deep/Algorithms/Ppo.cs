@@ -124,8 +124,8 @@ public static class Ppo
                 .to_type(logProbs.dtype).mean();
         }
 
-        Tensor total = -(policyObjective - valueLoss * valueLoss.Constant(config.ValueCoefficient)
-                         + entropy * entropy.Constant(config.EntropyCoefficient));
+        Tensor total = (policyObjective - valueLoss * valueLoss.Constant(config.ValueCoefficient))
+                       .Plus(entropy * entropy.Constant(config.EntropyCoefficient)).neg();
         return new PpoLoss(policyObjective, valueLoss, entropy, kl, clipFraction, total);
     }
 

@@ -5,6 +5,7 @@ using RlNotebooks.Charts;
 using RlNotebooks.Deep.Distributions;
 using RlNotebooks.Deep.Losses;
 using RlNotebooks.Deep.Networks;
+using RlNotebooks.Deep.Operations;
 using RlNotebooks.Environments.ClassicControl;
 using RlNotebooks.Returns;
 using RlNotebooks.Validation;
@@ -120,8 +121,8 @@ public static class Reinforce
         var env = VectorEnvironment.Create(config.Environment, config.EpisodesPerBatch);
         var policy = new CategoricalPolicy(env.ObservationSize, ((Discrete)env.ActionSpace).N, config.HiddenSizes);
         ValueCritic? critic = config.Variant == ReinforceVariant.LearnedBaseline ? new ValueCritic(env.ObservationSize, config.HiddenSizes) : null;
-        using var optimizer = optim.Adam(policy.parameters(), config.LearningRate);
-        using var criticOptimizer = critic is null ? null : optim.Adam(critic.parameters(), config.CriticLearningRate);
+        using var optimizer = new Adam([.. policy.parameters()], config.LearningRate);
+        using var criticOptimizer = critic is null ? null : new Adam([.. critic.parameters()], config.CriticLearningRate);
         var episodes = new List<EpisodeRecord>();
         var iterations = new List<ReinforceIteration>();
         long steps = 0;
@@ -139,9 +140,9 @@ public static class Reinforce
 
             Tensor loss = Loss(policy, batch, weights);
             double policyLoss = LossCheck.Finite(loss, "REINFORCE", iteration, "−L^PG");
-            optimizer.zero_grad();
+            optimizer.ZeroGrad();
             loss.backward();
-            optimizer.step();
+            optimizer.Step();
             double valueLoss = critic is null ? double.NaN : FitCritic(critic, criticOptimizer!, batch, config, iteration);
             iterations.Add(new ReinforceIteration(iteration, steps, batch.EpisodeReturns.Average(), policyLoss, valueLoss));
             progress?.Report(iteration + 1, new ProgressMetric("return", batch.EpisodeReturns.Average()));
@@ -257,7 +258,7 @@ public static class Reinforce
     }
 
     /// <summary>Regresses V_φ on the batch's rewards-to-go Gₜ; returns the loss before the first step.</summary>
-    private static double FitCritic(ValueCritic critic, optim.Optimizer optimizer, ReinforceBatch batch, ReinforceConfig config, int iteration)
+    private static double FitCritic(ValueCritic critic, Adam optimizer, ReinforceBatch batch, ReinforceConfig config, int iteration)
     {
         using var scope = NewDisposeScope();
         Tensor states = tensor(batch.Observations, [batch.StepCount, batch.ObservationSize]);
@@ -268,9 +269,9 @@ public static class Reinforce
             Tensor loss = ValueLosses.Unclipped(critic.forward(states), targets);
             double value = LossCheck.Finite(loss, "REINFORCE", iteration, "L^VF");
             if (k == 0) first = value;
-            optimizer.zero_grad();
+            optimizer.ZeroGrad();
             loss.backward();
-            optimizer.step();
+            optimizer.Step();
         }
 
         return first;

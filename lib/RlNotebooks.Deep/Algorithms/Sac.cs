@@ -6,6 +6,7 @@ using RlNotebooks.Deep.Operations;
 using RlNotebooks.Environments.ClassicControl;
 using TorchSharp;
 using TorchSharp.Modules;
+using Adam = RlNotebooks.Deep.Operations.Adam;
 using static TorchSharp.torch;
 
 namespace RlNotebooks.Deep.Algorithms;
@@ -24,9 +25,9 @@ public sealed class SacAgent : IDisposable
         CriticTargets = new TwinQCritic(observationSize, box.Dimension, config.HiddenSizes);
         TargetNetworks.HardUpdate(CriticTargets, Critics);
         LogAlpha = new Parameter(tensor(Math.Log(config.InitialAlpha), ScalarType.Float32), requires_grad: config.Autotune);
-        ActorOptimizer = optim.Adam(Actor.parameters(), config.PolicyLearningRate);
-        CriticOptimizer = optim.Adam(Critics.parameters(), config.QLearningRate);
-        AlphaOptimizer = optim.Adam([LogAlpha], config.QLearningRate);
+        ActorOptimizer = new Adam([.. Actor.parameters()], config.PolicyLearningRate);
+        CriticOptimizer = new Adam([.. Critics.parameters()], config.QLearningRate);
+        AlphaOptimizer = new Adam([LogAlpha], config.QLearningRate);
         Alpha = config.InitialAlpha;
     }
 
@@ -46,13 +47,13 @@ public sealed class SacAgent : IDisposable
     public double Alpha { get; internal set; }
 
     /// <summary>Adam over θ.</summary>
-    public OptimizerHelper ActorOptimizer { get; }
+    public Adam ActorOptimizer { get; }
 
     /// <summary>Adam over φ₁, φ₂.</summary>
-    public OptimizerHelper CriticOptimizer { get; }
+    public Adam CriticOptimizer { get; }
 
     /// <summary>Adam over log α.</summary>
-    public OptimizerHelper AlphaOptimizer { get; }
+    public Adam AlphaOptimizer { get; }
 
     /// <inheritdoc/>
     public void Dispose()
@@ -134,26 +135,26 @@ public static class Sac
         var (q1, q2) = agent.Critics.forward(batch.Observations, batch.Actions);
         Tensor criticLoss = CriticLosses.TwinMeanSquared(q1, q2, y);
         double criticValue = LossCheck.Finite(criticLoss, Name, iteration, "critic loss");
-        agent.CriticOptimizer.zero_grad();
+        agent.CriticOptimizer.ZeroGrad();
         criticLoss.backward();
-        agent.CriticOptimizer.step();
+        agent.CriticOptimizer.Step();
 
         SquashedSample sample = agent.Actor.Sample(batch.Observations, generator);   // ã = squash(μ + σ ⊙ ξ), differentiable in θ
         var (piQ1, piQ2) = agent.Critics.forward(batch.Observations, sample.Action);
         Tensor actorLoss = SacLosses.ActorLoss(sample.LogProb, piQ1, piQ2, agent.Alpha);
         double actorValue = LossCheck.Finite(actorLoss, Name, iteration, "actor loss");
-        agent.ActorOptimizer.zero_grad();
+        agent.ActorOptimizer.ZeroGrad();
         actorLoss.backward();
-        agent.ActorOptimizer.step();
+        agent.ActorOptimizer.Step();
 
         double entropy = -sample.LogProb.detach().mean().item<float>();
         if (config.Autotune)
         {
             Tensor alphaLoss = SacLosses.TemperatureLoss(agent.LogAlpha, sample.LogProb, targetEntropy);
             LossCheck.Finite(alphaLoss, Name, iteration, "temperature loss J(α)");
-            agent.AlphaOptimizer.zero_grad();
+            agent.AlphaOptimizer.ZeroGrad();
             alphaLoss.backward();
-            agent.AlphaOptimizer.step();
+            agent.AlphaOptimizer.Step();
             agent.Alpha = Math.Exp(agent.LogAlpha.item<float>());
         }
 

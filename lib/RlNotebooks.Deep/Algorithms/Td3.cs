@@ -7,6 +7,7 @@ using RlNotebooks.Deep.Torch;
 using RlNotebooks.Environments.ClassicControl;
 using TorchSharp;
 using TorchSharp.Modules;
+using Adam = RlNotebooks.Deep.Operations.Adam;
 using static TorchSharp.torch;
 
 namespace RlNotebooks.Deep.Algorithms;
@@ -32,8 +33,8 @@ public sealed class Td3Agent : IDisposable
             TargetNetworks.HardUpdate(CriticTargets[i], Critics[i]);
         }
 
-        ActorOptimizer = optim.Adam(Actor.parameters(), config.LearningRate);
-        CriticOptimizer = optim.Adam(Critics.SelectMany(c => c.parameters()), config.LearningRate);
+        ActorOptimizer = new Adam([.. Actor.parameters()], config.LearningRate);
+        CriticOptimizer = new Adam([.. Critics.SelectMany(c => c.parameters())], config.LearningRate);
     }
 
     /// <summary>μ_θ.</summary>
@@ -49,10 +50,10 @@ public sealed class Td3Agent : IDisposable
     public IReadOnlyList<QCritic> CriticTargets { get; }
 
     /// <summary>Adam over θ.</summary>
-    public OptimizerHelper ActorOptimizer { get; }
+    public Adam ActorOptimizer { get; }
 
     /// <summary>Adam over every critic's φ.</summary>
-    public OptimizerHelper CriticOptimizer { get; }
+    public Adam CriticOptimizer { get; }
 
     /// <inheritdoc/>
     public void Dispose()
@@ -122,7 +123,7 @@ public static class Td3
         {
             double b = config.ActionBound;
             Tensor noise = randn(nextActions.shape, generator: generator) * nextActions.Constant(config.PolicyNoise * b);
-            Tensor high = full(nextActions.shape[1], b, nextActions.dtype);
+            Tensor high = nextActions.Constant(b).repeat(nextActions.shape[1]);
             nextActions = DeterministicPolicyLosses.SmoothedTargetActions(nextActions, noise, config.NoiseClip * b, -high, high);
         }
 
@@ -151,17 +152,17 @@ public static class Td3
             ? CriticLosses.TwinMeanSquared(q1, agent.Critics[1].forward(batch.Observations, batch.Actions), y)
             : CriticLosses.MeanSquared(q1, y);
         double criticValue = LossCheck.Finite(criticLoss, config.Name, iteration, "critic loss");
-        agent.CriticOptimizer.zero_grad();
+        agent.CriticOptimizer.ZeroGrad();
         criticLoss.backward();
-        agent.CriticOptimizer.step();
+        agent.CriticOptimizer.Step();
         double actorValue = double.NaN;
         if (update % config.PolicyDelay == 0)
         {
             Tensor actorLoss = DeterministicPolicyLosses.ActorLoss(agent.Critics[0].forward(batch.Observations, agent.Actor.forward(batch.Observations)));
             actorValue = LossCheck.Finite(actorLoss, config.Name, iteration, "actor loss −Q₁(s, μ(s))");
-            agent.ActorOptimizer.zero_grad();
+            agent.ActorOptimizer.ZeroGrad();
             actorLoss.backward();
-            agent.ActorOptimizer.step();
+            agent.ActorOptimizer.Step();
             TargetNetworks.PolyakUpdate(agent.ActorTarget, agent.Actor, config.Tau);
             for (int i = 0; i < agent.Critics.Count; i++)
             {

@@ -77,7 +77,7 @@ public static class Trpo
             ? new CategoricalPolicy(d, discrete.N, hidden)
             : new DiagonalGaussianPolicy(d, actionSize, hidden, initialLogStd: config.InitialLogStd);
         using var critic = new ValueCritic(d, hidden);
-        using var optimizer = optim.Adam(critic.parameters(), config.ValueLearningRate);
+        using var optimizer = new Adam([.. critic.parameters()], config.ValueLearningRate);
         var buffer = new RolloutBuffer(config.StepsPerEnvironment, n, d, actionSize);
 
         var episodes = new List<EpisodeRecord>();
@@ -218,7 +218,7 @@ public static class Trpo
     /// Fits V_φ to the λ-return targets: <see cref="TrpoConfig.ValueEpochs"/> passes of Adam over shuffled minibatches of
     /// L^VF = ½ mean (V_φ(sₜ) − V^targ_t)²; returns the last minibatch's loss.
     /// </summary>
-    public static double FitCritic(ValueCritic critic, optim.Optimizer optimizer, Tensor states, Tensor targets, TrpoConfig config,
+    public static double FitCritic(ValueCritic critic, Adam optimizer, Tensor states, Tensor targets, TrpoConfig config,
         Generator generator, int iteration)
     {
         ArgumentNullException.ThrowIfNull(critic);
@@ -235,9 +235,9 @@ public static class Trpo
                 Tensor index = order.narrow(0, start, Math.Min(config.ValueMinibatchSize, count - start));
                 Tensor minibatchLoss = ValueLosses.Unclipped(critic.forward(states.index_select(0, index)), targets.index_select(0, index));
                 loss = LossCheck.Finite(minibatchLoss, Name, iteration, "L^VF = ½ (V − V^targ)²");
-                optimizer.zero_grad();
+                optimizer.ZeroGrad();
                 minibatchLoss.backward();
-                optimizer.step();
+                optimizer.Step();
             }
         }
 

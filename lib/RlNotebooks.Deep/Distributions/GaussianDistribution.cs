@@ -17,7 +17,7 @@ public static class GaussianDistribution
         Check(x, nameof(x), mean, nameof(mean), logStd, nameof(logStd));
         using var scope = NewDisposeScope();
         Tensor z = (x - mean) * (-logStd).exp();
-        return (-(z.square() * mean.Constant(0.5) + logStd + mean.Constant(HalfLogTwoPi))).sum(1).MoveToOuterDisposeScope();
+        return (-z.Squared() * mean.Constant(0.5) - logStd - mean.Constant(HalfLogTwoPi)).sum(1).MoveToOuterDisposeScope();
     }
 
     /// <summary>H = Σ_i (log σ_i + ½ log(2πe)) per row (N rows of <paramref name="mean"/>); returns [N].</summary>
@@ -25,7 +25,7 @@ public static class GaussianDistribution
     {
         Check(mean, nameof(mean), mean, nameof(mean), logStd, nameof(logStd));
         using var scope = NewDisposeScope();
-        return (logStd + mean.Constant(HalfLogTwoPi + 0.5)).expand_as(mean).sum(1).MoveToOuterDisposeScope();
+        return logStd.Plus(mean.Constant(HalfLogTwoPi + 0.5)).expand_as(mean).sum(1).MoveToOuterDisposeScope();
     }
 
     /// <summary>D_KL(N₁ ‖ N₂) = Σ_i [log(σ₂ᵢ/σ₁ᵢ) + (σ₁ᵢ² + (μ₁ᵢ − μ₂ᵢ)²)/(2σ₂ᵢ²) − ½] per row; returns [N].</summary>
@@ -36,7 +36,7 @@ public static class GaussianDistribution
         using var scope = NewDisposeScope();
         Tensor half = mean1.Constant(0.5);
         Tensor variance1 = (logStd1 * mean1.Constant(2.0)).exp(), variance2 = (logStd2 * mean1.Constant(2.0)).exp();
-        Tensor kl = logStd2 - logStd1 + (variance1 + (mean1 - mean2).square()) / (variance2 * mean1.Constant(2.0)) - half;
+        Tensor kl = (logStd2 - logStd1).Plus(variance1.Plus((mean1 - mean2).Squared()) / (variance2 * mean1.Constant(2.0))) - half;
         return kl.expand_as(mean1).sum(1).MoveToOuterDisposeScope();
     }
 
@@ -47,7 +47,7 @@ public static class GaussianDistribution
         ArgumentNullException.ThrowIfNull(generator);
         using var scope = NewDisposeScope();
         Tensor noise = randn(mean.shape, mean.dtype, mean.device, generator: generator);
-        return (mean + logStd.exp() * noise).MoveToOuterDisposeScope();
+        return mean.Plus(logStd.exp() * noise).MoveToOuterDisposeScope();
     }
 
     /// <summary>Requires mean [N, d], x of the same shape, and log σ of shape [d] or [N, d]; errors name the caller's parameters.</summary>

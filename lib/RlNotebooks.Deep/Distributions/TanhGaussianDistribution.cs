@@ -6,26 +6,26 @@ namespace RlNotebooks.Deep.Distributions;
 /// <summary>
 /// Tanh-squashed Gaussian of SAC (Haarnoja et al. 2018, appendix C): u ~ N(μ, σ²), a = low + (high − low)(tanh u + 1)/2, and
 /// by the change of variables log π(a) = log N(u; μ, σ) − Σ_i [log(1 − tanh² u_i) + log((high_i − low_i)/2)].
-/// log(1 − tanh² u) is evaluated as 2(log 2 − u − softplus(−2u)), exact and finite for large |u|.
+/// log(1 − tanh² u) is evaluated as 2(log 2 − u + log σ(2u)) = 2(log 2 − u − softplus(−2u)), exact and finite for large |u|.
 /// The span twin is RlNotebooks.Distributions.TanhGaussian.
 /// </summary>
 public static class TanhGaussianDistribution
 {
     private static readonly double LogTwo = Math.Log(2.0);
 
-    /// <summary>log(1 − tanh² u) = 2(log 2 − u − softplus(−2u)), elementwise.</summary>
+    /// <summary>log(1 − tanh² u) = 2(log 2 − u + log σ(2u)), elementwise (log σ: TorchSharp's softplus makes a temporary Scalar).</summary>
     public static Tensor LogOneMinusTanhSquared(Tensor preTanh)
     {
         using var scope = NewDisposeScope();
         Tensor two = preTanh.Constant(2.0);
-        return (two * (preTanh.Constant(LogTwo) - preTanh - nn.functional.softplus(-two * preTanh))).MoveToOuterDisposeScope();
+        return (two * (preTanh.Constant(LogTwo) - preTanh).Plus(nn.functional.logsigmoid(two * preTanh))).MoveToOuterDisposeScope();
     }
 
     /// <summary>a = low + (high − low)(tanh u + 1)/2 for u of shape [N, d] and bounds of shape [d].</summary>
     public static Tensor Squash(Tensor preTanh, Tensor low, Tensor high)
     {
         using var scope = NewDisposeScope();
-        return (low + (high - low) * (preTanh.tanh() + preTanh.Constant(1.0)) * preTanh.Constant(0.5)).MoveToOuterDisposeScope();
+        return low.Plus((high - low) * preTanh.tanh().Plus(preTanh.Constant(1.0)) * preTanh.Constant(0.5)).MoveToOuterDisposeScope();
     }
 
     /// <summary>log π(a) for a = squash(u) per row; returns [N].</summary>
@@ -34,7 +34,7 @@ public static class TanhGaussianDistribution
         Bounds(low, high, mean.shape[^1]);
         using var scope = NewDisposeScope();
         Tensor logHalfRange = ((high - low) * mean.Constant(0.5)).log();
-        Tensor correction = (LogOneMinusTanhSquared(preTanh) + logHalfRange).sum(1);
+        Tensor correction = LogOneMinusTanhSquared(preTanh).Plus(logHalfRange).sum(1);
         return (GaussianDistribution.LogProb(preTanh, mean, logStd) - correction).MoveToOuterDisposeScope();
     }
 

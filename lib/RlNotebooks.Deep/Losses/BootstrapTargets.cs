@@ -24,6 +24,6 @@ internal static class BootstrapTargets
     {
         using var scope = NewDisposeScope();
         Tensor notTerminal = terminated.logical_not().to(rewards.dtype);
-        return (rewards + rewards.Constant(gamma) * notTerminal * bootstrap).detach().MoveToOuterDisposeScope();
+        return rewards.Plus(rewards.Constant(gamma) * notTerminal * bootstrap).detach().MoveToOuterDisposeScope();
     }
 }

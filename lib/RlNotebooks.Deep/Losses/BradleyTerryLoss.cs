@@ -16,6 +16,7 @@ public static class BradleyTerryLoss
         long n = Shapes.Batch(preferredScores, nameof(preferredScores));
         Shapes.SameBatch(rejectedScores, nameof(rejectedScores), n, nameof(preferredScores));
         using var scope = NewDisposeScope();
-        return nn.functional.softplus(rejectedScores - preferredScores).mean().MoveToOuterDisposeScope();
+        // −log σ rather than softplus, which makes a temporary Scalar inside TorchSharp (Torch/Constants.cs).
+        return (-nn.functional.logsigmoid(preferredScores - rejectedScores).mean()).MoveToOuterDisposeScope();
     }
 }

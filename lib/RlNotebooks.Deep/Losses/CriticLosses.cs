@@ -15,7 +15,7 @@ public static class CriticLosses
         long n = Shapes.Batch(q, nameof(q));
         Shapes.SameBatch(targets, nameof(targets), n, nameof(q));
         using var scope = NewDisposeScope();
-        return (q - targets).square().mean().MoveToOuterDisposeScope();
+        return (q - targets).Squared().mean().MoveToOuterDisposeScope();
     }
 
     /// <summary>(1/N) Σₜ [(Q₁ − yₜ)² + (Q₂ − yₜ)²], the twin-critic loss of TD3 and SAC (both regress onto the same y); a 0-d tensor.</summary>
@@ -25,7 +25,7 @@ public static class CriticLosses
         Shapes.SameBatch(q2, nameof(q2), n, nameof(q1));
         Shapes.SameBatch(targets, nameof(targets), n, nameof(q1));
         using var scope = NewDisposeScope();
-        return (MeanSquared(q1, targets) + MeanSquared(q2, targets)).MoveToOuterDisposeScope();
+        return MeanSquared(q1, targets).Plus(MeanSquared(q2, targets)).MoveToOuterDisposeScope();
     }
 
     /// <summary>
@@ -42,7 +42,7 @@ public static class CriticLosses
         Validation.Guard.Positive(delta);
         using var scope = NewDisposeScope();
         Tensor error = q - targets, size = error.abs();
-        Tensor quadratic = error.square() * q.Constant(0.5);
+        Tensor quadratic = error.Squared() * q.Constant(0.5);
         Tensor linear = (size - q.Constant(0.5 * delta)) * q.Constant(delta);
         return where(size <= q.Constant(delta), quadratic, linear).mean().MoveToOuterDisposeScope();
     }

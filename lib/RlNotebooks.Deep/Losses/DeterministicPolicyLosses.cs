@@ -46,7 +46,7 @@ public static class DeterministicPolicyLosses
         Distributions.TanhGaussianDistribution.Bounds(low, high, targetActions.shape[1]);
         using var scope = NewDisposeScope();
         Tensor clippedNoise = noise.clamp(noise.Constant(-noiseClip), noise.Constant(noiseClip));
-        return (targetActions + clippedNoise).clamp(low, high).detach().MoveToOuterDisposeScope();
+        return targetActions.Plus(clippedNoise).clamp(low, high).detach().MoveToOuterDisposeScope();
     }
 
     /// <summary>Actor loss −(1/N) Σₜ Q(sₜ, μ_θ(sₜ)) (minimise; TD3 uses Q₁ only) from Q values [N]; a 0-d tensor.</summary>

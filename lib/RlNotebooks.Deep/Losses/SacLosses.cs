@@ -54,7 +54,7 @@ public static class SacLosses
         Shapes.Batch(logProbs, nameof(logProbs));
         Validation.Guard.Finite(targetEntropy);
         using var scope = NewDisposeScope();
-        Tensor gap = (logProbs.detach() + logProbs.Constant(targetEntropy)).mean();
+        Tensor gap = logProbs.detach().Plus(logProbs.Constant(targetEntropy)).mean();
         return (logAlpha.reshape([]).exp().neg() * gap.to(logAlpha.dtype)).MoveToOuterDisposeScope();
     }
 }

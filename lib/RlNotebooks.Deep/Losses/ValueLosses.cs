@@ -15,7 +15,7 @@ public static class ValueLosses
         long n = Shapes.Batch(values, nameof(values));
         Shapes.SameBatch(targets, nameof(targets), n, nameof(values));
         using var scope = NewDisposeScope();
-        return ((values - targets).square().mean() * values.Constant(0.5)).MoveToOuterDisposeScope();
+        return ((values - targets).Squared().mean() * values.Constant(0.5)).MoveToOuterDisposeScope();
     }
 
     /// <summary>
@@ -33,8 +33,8 @@ public static class ValueLosses
         Shapes.SameBatch(targets, nameof(targets), n, nameof(values));
         Validation.Guard.Positive(clipRange);
         using var scope = NewDisposeScope();
-        Tensor clippedValues = oldValues + (values - oldValues).clamp(values.Constant(-clipRange), values.Constant(clipRange));
-        Tensor squared = maximum((values - targets).square(), (clippedValues - targets).square());
+        Tensor clippedValues = oldValues.Plus((values - oldValues).clamp(values.Constant(-clipRange), values.Constant(clipRange)));
+        Tensor squared = maximum((values - targets).Squared(), (clippedValues - targets).Squared());
         return (squared.mean() * values.Constant(0.5)).MoveToOuterDisposeScope();
     }
 }

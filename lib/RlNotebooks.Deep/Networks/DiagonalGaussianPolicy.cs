@@ -26,7 +26,7 @@ public sealed class DiagonalGaussianPolicy : nn.Module<Tensor, Tensor>
         Validation.Guard.AtLeast(actionSize, 1);
         Validation.Guard.Finite(initialLogStd);
         mean = new Mlp([observationSize, .. hiddenSizes, actionSize], activation, outputGain: 0.01);
-        logStd = nn.Parameter(full(actionSize, initialLogStd, float32));
+        logStd = nn.Parameter(tensor(initialLogStd, float32).repeat(actionSize));
         RegisterComponents();
     }
 

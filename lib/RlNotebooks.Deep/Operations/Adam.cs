@@ -56,13 +56,7 @@ public sealed class Adam : IDisposable
     }
 
     /// <summary>Sets every parameter's gradient to zero (before the next backward pass).</summary>
-    public void ZeroGrad()
-    {
-        foreach (var p in parameters)
-        {
-            p.grad?.zero_();
-        }
-    }
+    public void ZeroGrad() => ZeroGrad(parameters);
 
     /// <summary>One Adam update of every parameter that has a gradient.</summary>
     public void Step()
@@ -80,10 +74,19 @@ public sealed class Adam : IDisposable
             }
 
             Tensor m = firstMoments[i], v = secondMoments[i];
-            m.copy_(m * m.Constant(beta1) + g * g.Constant(1 - beta1));
-            v.copy_(v * v.Constant(beta2) + g.square() * g.Constant(1 - beta2));
-            Tensor denominator = v.sqrt() * v.Constant(1 / Math.Sqrt(biasCorrection2)) + v.Constant(epsilon);
+            m.copy_((m * m.Constant(beta1)).Plus(g * g.Constant(1 - beta1)));
+            v.copy_((v * v.Constant(beta2)).Plus(g.Squared() * g.Constant(1 - beta2)));
+            Tensor denominator = (v.sqrt() * v.Constant(1 / Math.Sqrt(biasCorrection2))).Plus(v.Constant(epsilon));
             parameters[i].copy_(parameters[i] - m / denominator * m.Constant(LearningRate / biasCorrection1));
+        }
+    }
+
+    /// <summary>Zeroes the gradients of <paramref name="parameters"/> (shared with <see cref="RmsProp"/>).</summary>
+    internal static void ZeroGrad(IEnumerable<Parameter> parameters)
+    {
+        foreach (var p in parameters)
+        {
+            p.grad?.zero_();
         }
     }
 

@@ -76,7 +76,7 @@ public static class FisherVectorProduct
         using var scope = NewDisposeScope();
         Tensor gradientDotV = (klGradient * v.to(klGradient.dtype)).sum();
         Tensor fv = FlatParameters.Flatten(autograd.grad([gradientDotV], parameters, retain_graph: true));
-        return (fv + v.to(fv.dtype) * fv.Constant(damping)).detach().MoveToOuterDisposeScope();
+        return fv.Plus(v.to(fv.dtype) * fv.Constant(damping)).detach().MoveToOuterDisposeScope();
     }
 
     /// <summary>

@@ -23,7 +23,7 @@ public static class TargetNetworks
         using var noGrad = no_grad();
         foreach (var (targetParameter, onlineParameter) in pairs)
         {
-            targetParameter.mul_(targetParameter.Constant(1.0 - tau)).add_(onlineParameter * targetParameter.Constant(tau));
+            targetParameter.copy_((targetParameter * targetParameter.Constant(1.0 - tau)).Plus(onlineParameter * targetParameter.Constant(tau)));
         }
     }
 

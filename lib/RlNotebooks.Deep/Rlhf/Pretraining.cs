@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using RlNotebooks.Deep.Algorithms;
+using RlNotebooks.Deep.Operations;
 using static TorchSharp.torch;
 
 namespace RlNotebooks.Deep.Rlhf;
@@ -42,7 +43,7 @@ public static class Pretraining
         manual_seed(seed);
         var model = new TokenPolicy(vocabularySize, endToken, maxLength, config.EmbeddingSize, config.HiddenSize);
         using Tensor tokens = TokenSequences.ToTensor(corpus, maxLength, endToken);
-        using var optimizer = optim.Adam(model.parameters(), config.LearningRate);
+        using var optimizer = new Adam([.. model.parameters()], config.LearningRate);
         var generator = new Generator((ulong)seed);
         var losses = new List<double>(config.Epochs);
         for (int epoch = 0; epoch < config.Epochs; epoch++)
@@ -56,9 +57,9 @@ public static class Pretraining
                 Tensor batch = tokens.index_select(0, order.narrow(0, start, Math.Min(config.BatchSize, corpus.Count - start)));
                 Tensor loss = -model.TokenLogProbs(batch).sum() / TokenSequences.Mask(batch, endToken).sum();   // mean token NLL
                 sum += LossCheck.Finite(loss, "Pretraining", epoch, "token NLL");
-                optimizer.zero_grad();
+                optimizer.ZeroGrad();
                 loss.backward();
-                optimizer.step();
+                optimizer.Step();
                 batches++;
             }
 

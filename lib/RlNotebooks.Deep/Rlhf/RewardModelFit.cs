@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using RlNotebooks.Deep.Algorithms;
+using RlNotebooks.Deep.Operations;
 using RlNotebooks.Deep.Losses;
 using RlNotebooks.Rlhf;
 using static TorchSharp.torch;
@@ -37,16 +38,16 @@ public static class RewardModelFit
         var model = new BagOfWordsRewardModel(vocabularySize, endToken);
         using Tensor preferred = TokenSequences.ToTensor([.. comparisons.Select(c => c.Preferred)], maxLength, endToken);
         using Tensor rejected = TokenSequences.ToTensor([.. comparisons.Select(c => c.Rejected)], maxLength, endToken);
-        using var optimizer = optim.Adam(model.parameters(), config.LearningRate);
+        using var optimizer = new Adam([.. model.parameters()], config.LearningRate);
         var losses = new List<double>(config.Steps);
         for (int step = 0; step < config.Steps; step++)
         {
             using var scope = NewDisposeScope();
             Tensor loss = BradleyTerryLoss.Mean(model.forward(preferred), model.forward(rejected));
             losses.Add(LossCheck.Finite(loss, "RewardModelFit", step, "Bradley–Terry loss"));
-            optimizer.zero_grad();
+            optimizer.ZeroGrad();
             loss.backward();
-            optimizer.step();
+            optimizer.Step();
         }
 
         return new RewardModelFitResult(model, losses, clock.Elapsed.TotalSeconds);

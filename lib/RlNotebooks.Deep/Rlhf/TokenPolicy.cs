@@ -1,3 +1,4 @@
+using RlNotebooks.Deep.Torch;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
@@ -66,7 +67,7 @@ public sealed class TokenPolicy : nn.Module<Tensor, Tensor>
     public override Tensor forward(Tensor tokens)
     {
         using var scope = NewDisposeScope();
-        Tensor start = full(tokens.shape[0], 1, VocabularySize, int64);
+        Tensor start = tensor((long)VocabularySize).repeat(tokens.shape[0], 1);
         Tensor inputs = cat([start, tokens.narrow(1, 0, tokens.shape[1] - 1)], 1);
         var (states, _) = gru.forward(embedding.forward(inputs));
         return head.forward(states).MoveToOuterDisposeScope();
@@ -97,7 +98,7 @@ public sealed class TokenPolicy : nn.Module<Tensor, Tensor>
         ArgumentNullException.ThrowIfNull(generator);
         using var scope = NewDisposeScope();
         using var noGrad = no_grad();
-        Tensor input = full(count, 1, VocabularySize, int64);
+        Tensor input = tensor((long)VocabularySize).repeat(count, 1);
         Tensor? state = null;
         Tensor done = zeros(count, 1, ScalarType.Bool);
         var tokens = new List<Tensor>(MaxLength);
@@ -106,8 +107,8 @@ public sealed class TokenPolicy : nn.Module<Tensor, Tensor>
             var (output, next) = gru.forward(embedding.forward(input), state);
             state = next;
             Tensor token = multinomial(head.forward(output.squeeze(1)).softmax(1), 1, true, generator);
-            token = where(done, full_like(token, EndToken), token);
-            done = done.logical_or(token.eq(EndToken));
+            token = where(done, token.Constant(EndToken), token);
+            done = done.logical_or(token.eq(token.Constant(EndToken)));
             tokens.Add(token);
             input = token;
         }

@@ -1,3 +1,4 @@
+using RlNotebooks.Deep.Torch;
 using static TorchSharp.torch;
 
 namespace RlNotebooks.Deep.Rlhf;
@@ -62,8 +63,8 @@ public static class TokenSequences
     public static Tensor Mask(Tensor tokens, int endToken)
     {
         using var scope = NewDisposeScope();
-        Tensor isEnd = tokens.eq(endToken).to(int64);
+        Tensor isEnd = tokens.eq(tokens.Constant(endToken)).to(int64);
         Tensor endsBefore = isEnd.cumsum(1) - isEnd;
-        return endsBefore.eq(0).to(float32).MoveToOuterDisposeScope();
+        return endsBefore.eq(endsBefore.Constant(0)).to(float32).MoveToOuterDisposeScope();
     }
 }

@@ -9,6 +9,9 @@ namespace RlNotebooks.Deep.Torch;
 /// handle the object is unreachable, so a garbage collection on another thread can finalize (free) it while libtorch still
 /// reads it. Under GC pressure a notebook died in libtorch with "Scalar::toFloat: Expected false to be true". A 0-d tensor
 /// is owned by the current dispose scope like every other intermediate result, and the alpha below lives in a static field.
+/// Some TorchSharp methods make such a Scalar themselves (<c>square()</c> is <c>pow(x, 2)</c>, <c>softplus</c>, every
+/// <c>torch.optim</c> step): use <see cref="Squared"/>, <c>−logsigmoid(−x)</c>, <see cref="Operations.Adam"/>.
+/// tests/RlNotebooks.Deep.Tests/Torch/TemporaryScalarTests fails on any temporary Scalar in this library.
 /// </summary>
 internal static class Constants
 {
@@ -19,4 +22,7 @@ internal static class Constants
 
     /// <summary><paramref name="a"/> + <paramref name="b"/> (broadcasting), with a held alpha instead of a temporary one.</summary>
     public static Tensor Plus(this Tensor a, Tensor b) => a.add(b, One);
+
+    /// <summary><paramref name="x"/>², elementwise, as x · x.</summary>
+    public static Tensor Squared(this Tensor x) => x * x;
 }

@@ -152,7 +152,7 @@ public sealed class TrpoTests
         using var scope = NewDisposeScope();
         manual_seed(56);
         using var critic = new ValueCritic(3, [8]);
-        using var optimizer = optim.Adam(critic.parameters(), 1e-3);
+        using var optimizer = new Adam([.. critic.parameters()], 1e-3);
         double[] before = T.Array(FlatParameters.Get(critic));
 
         var error = Assert.Throws<NonFiniteLossException>(() => Trpo.FitCritic(critic, optimizer, randn(16, 3), full(16, double.NaN),
