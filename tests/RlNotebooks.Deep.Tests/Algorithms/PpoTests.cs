@@ -8,7 +8,7 @@ using static TorchSharp.torch;
 namespace RlNotebooks.Deep.Tests.Algorithms;
 
 /// <summary>PPO's config checks, its loss against the span library's L^{CLIP+VF+S}, the adaptive β rule, the NaN stop,
-/// determinism, and short seeded runs on CartPole-v1 (categorical) and Pendulum-v1 (Gaussian).</summary>
+/// and short seeded runs on CartPole-v1 (categorical) and Pendulum-v1 (Gaussian).</summary>
 public sealed class PpoTests
 {
     private static readonly PpoConfig Small = new() { EnvironmentCount = 4, StepsPerRollout = 32, MinibatchSize = 64, TotalSteps = 1024 };
@@ -116,18 +116,6 @@ public sealed class PpoTests
             var previous = result.Iterations[i - 1];
             Assert.Equal(AdaptiveKlPenalty.NextBeta(previous.Beta, Math.Max(previous.ApproxKl, 0), 0.003), result.Iterations[i].Beta);
         }
-    }
-
-    [Fact]
-    public void The_same_seed_gives_the_same_episodes_and_log()
-    {
-        var first = Ppo.Train(Small with { TotalSteps = 2048 }, seed: 4);
-        var second = Ppo.Train(Small with { TotalSteps = 2048 }, seed: 4);
-
-        Assert.Equal(first.Episodes.Select(e => (e.Step, e.Return, e.Length)), second.Episodes.Select(e => (e.Step, e.Return, e.Length)));
-        // The logged means may differ in the last bits: libtorch's vectorised reductions depend on memory alignment.
-        T.Close(first.Iterations.Select(l => l.ValueLoss).ToArray(), second.Iterations.Select(l => l.ValueLoss).ToArray(), 1e-6);
-        Assert.NotEqual(first.Episodes.Select(e => e.Return), Ppo.Train(Small with { TotalSteps = 2048 }, seed: 5).Episodes.Select(e => e.Return));
     }
 
     [Fact]

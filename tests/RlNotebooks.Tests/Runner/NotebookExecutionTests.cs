@@ -30,7 +30,7 @@ public sealed class NotebookExecutionTests
         Assert.Subset(names, new HashSet<string>
         {
             "01-bandits-and-mdps.ipynb", "02-dynamic-programming.ipynb", "03-monte-carlo-and-td.ipynb", "04-sarsa-and-q-learning.ipynb",
-            "05-policy-gradients.ipynb",
+            "05-policy-gradients.ipynb", "06-actor-critic.ipynb", "09-ppo.ipynb",
         });
     }
 
