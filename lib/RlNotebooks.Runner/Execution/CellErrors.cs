@@ -7,14 +7,13 @@ namespace RlNotebooks.Runner.Execution;
 
 /// <summary>Turns a cell's compile error, exception or forced stop into a <see cref="CellFailure"/> (cell number, line,
 /// message) and the nbformat <c>error</c> output kept in the executed notebook.</summary>
-public static class CellErrors
+internal static class CellErrors
 {
     /// <summary>The file name compiled into cell <paramref name="cellNumber"/>'s debug information: the notebook's path
     /// with the cell number, so stack frames name the cell and its line.</summary>
     public static string CellPath(string notebookPath, int cellNumber) => $"{notebookPath}[cell {cellNumber}]";
 
-    /// <summary>The nbformat error output.</summary>
-    public static JsonObject Output(string ename, string evalue, IEnumerable<string> traceback) => new()
+    private static JsonObject Output(string ename, string evalue, IEnumerable<string> traceback) => new()
     {
         ["ename"] = ename,
         ["evalue"] = evalue,
@@ -45,14 +44,13 @@ public static class CellErrors
     /// cell, the message says where. <paramref name="memoryLimit"/> explains an <see cref="OutOfMemoryException"/>.</summary>
     public static (CellFailure Failure, JsonObject Output) FromException(string notebookPath, int cellNumber, Exception exception, long memoryLimit)
     {
-        Exception error = exception;
-        StackFrame[] frames = new StackTrace(error, fNeedFileInfo: true).GetFrames();
+        StackFrame[] frames = new StackTrace(exception, fNeedFileInfo: true).GetFrames();
         string cellPath = CellPath(notebookPath, cellNumber);
         string cellPrefix = notebookPath + "[cell ";
         StackFrame? inCell = frames.LastOrDefault(f => f.GetFileName() == cellPath && f.GetFileLineNumber() > 0);
         StackFrame? innermost = frames.FirstOrDefault(f => f.GetFileName()?.StartsWith(cellPrefix, StringComparison.Ordinal) == true && f.GetFileLineNumber() > 0);
 
-        string message = error.Message;
+        string message = exception.Message;
         int? line = inCell?.GetFileLineNumber();
         if (innermost is not null && innermost.GetFileName() != cellPath)
         {
@@ -60,17 +58,11 @@ public static class CellErrors
             message = $"{message} (thrown at line {innermost.GetFileLineNumber()} of cell {otherCell})";
         }
 
-        FailureKind kind = FailureKind.Exception;
-        if (error is OutOfMemoryException)
-        {
-            kind = FailureKind.MemoryLimit;
-            message = $"{MemoryLimitMessage(memoryLimit)} ({error.Message})";
-        }
-
-        string ename = error.GetType().FullName ?? error.GetType().Name;
-        var traceback = new List<string> { $"{ename}: {error.Message}" };
-        traceback.AddRange(UserFrames(error));
-        return (new CellFailure(cellNumber, line, kind, message), Output(ename, error.Message, traceback));
+        FailureKind kind = exception is OutOfMemoryException ? FailureKind.MemoryLimit : FailureKind.Exception;
+        if (kind == FailureKind.MemoryLimit) message = $"{MemoryLimitMessage(memoryLimit)} ({exception.Message})";
+        string ename = exception.GetType().FullName ?? exception.GetType().Name;
+        IEnumerable<string> traceback = [$"{ename}: {exception.Message}", .. UserFrames(exception)];
+        return (new CellFailure(cellNumber, line, kind, message), Output(ename, exception.Message, traceback));
     }
 
     /// <summary>The failure and error output of a cell the runner stopped from outside (time limit, memory limit,
