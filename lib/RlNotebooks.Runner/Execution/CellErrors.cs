@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Microsoft.DotNet.Interactive;
+using Microsoft.DotNet.Interactive.Events;
 
 namespace RlNotebooks.Runner.Execution;
 
@@ -21,10 +22,21 @@ internal static class CellErrors
         ["traceback"] = new JsonArray(traceback.Select(l => (JsonNode?)JsonValue.Create(l)).ToArray()),
     };
 
-    /// <summary>The failure and error output of a compile error: the kernel's error diagnostics (line spans are 0-based),
-    /// or its message when it gave none (e.g. an unknown magic command).</summary>
-    public static (CellFailure Failure, JsonObject Output) FromCompilation(int cellNumber, IReadOnlyList<Diagnostic> errors, string kernelMessage)
+    /// <summary>The failure and error output of cell <paramref name="cellNumber"/>'s submission, or none when it succeeded.</summary>
+    public static (CellFailure?, JsonObject?) Of(KernelCommandResult result, string notebookPath, int cellNumber, long memoryLimit) =>
+        result.Events.OfType<CommandFailed>().LastOrDefault() switch
+        {
+            null => (null, null),
+            { Exception: { } exception and not CodeSubmissionCompilationErrorException } => FromException(notebookPath, cellNumber, exception, memoryLimit),
+            { } failed => FromCompilation(cellNumber, result, failed.Message),
+        };
+
+    /// <summary>A compile error: the kernel's error diagnostics (line spans are 0-based), or its message when it gave none
+    /// (e.g. an unknown magic command).</summary>
+    private static (CellFailure Failure, JsonObject Output) FromCompilation(int cellNumber, KernelCommandResult result, string kernelMessage)
     {
+        var errors = result.Events.OfType<DiagnosticsProduced>().SelectMany(d => d.Diagnostics)
+            .Where(d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error).ToList();
         if (errors.Count == 0)
         {
             return (new CellFailure(cellNumber, null, FailureKind.CompilationError, kernelMessage), Output("CompilationError", kernelMessage, [kernelMessage]));
@@ -38,11 +50,11 @@ internal static class CellErrors
                 Output("CompilationError", message, traceback));
     }
 
-    /// <summary>The failure and error output of an exception thrown by cell <paramref name="cellNumber"/>; the line is
+    /// <summary>An exception thrown by cell <paramref name="cellNumber"/>; the line is
     /// that of the outermost stack frame inside the cell (the statement that was running, e.g. a failed
     /// <c>Check(…)</c> call rather than the <c>throw</c> inside the helper); when the throw happened in code from another
     /// cell, the message says where. <paramref name="memoryLimit"/> explains an <see cref="OutOfMemoryException"/>.</summary>
-    public static (CellFailure Failure, JsonObject Output) FromException(string notebookPath, int cellNumber, Exception exception, long memoryLimit)
+    private static (CellFailure Failure, JsonObject Output) FromException(string notebookPath, int cellNumber, Exception exception, long memoryLimit)
     {
         StackFrame[] frames = new StackTrace(exception, fNeedFileInfo: true).GetFrames();
         string cellPath = CellPath(notebookPath, cellNumber);

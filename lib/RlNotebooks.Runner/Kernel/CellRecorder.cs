@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text;
+using System.Text.Json;
 using System.Text.Json.Nodes;
+using RlNotebooks.Runner.Execution;
 using Microsoft.DotNet.Interactive.Events;
 using Microsoft.DotNet.Interactive.Formatting;
 
@@ -11,7 +13,8 @@ namespace RlNotebooks.Runner.Kernel;
 /// (at most <see cref="StreamLimitBytes"/> per stream and cell, then a note of what was dropped), displays, the trailing
 /// expression's execute_result. A display update replaces the output its id names; when the kernel's update id
 /// matches no display (it does not for <c>display(x).Update(y)</c>), it replaces the latest display the recorder
-/// created that no update has claimed yet. Updates to cells already sent go out as <c>update</c> messages.
+/// created that no update has claimed yet. It reports to the parent as <see cref="ChildProtocol"/> describes: each
+/// cell's start and end, updates of cells already sent, and text updates as progress.
 /// </summary>
 internal sealed class CellRecorder(ChildProtocol protocol)
 {
@@ -27,12 +30,13 @@ internal sealed class CellRecorder(ChildProtocol protocol)
     private List<JsonObject> _outputs = [];
     private int _cell, _executionCount;
 
-    /// <summary>Starts recording cell <paramref name="cellNumber"/>, the <paramref name="executionCount"/>-th code cell run.</summary>
-    public void Begin(int cellNumber, int executionCount)
+    /// <summary>Starts recording cell <paramref name="cellNumber"/>, the next code cell to run.</summary>
+    public void Begin(int cellNumber)
     {
+        protocol.Send("start", new JsonObject { ["cell"] = cellNumber });
         lock (_gate)
         {
-            (_cell, _executionCount, _outputs) = (cellNumber, executionCount, []);
+            (_cell, _outputs, _executionCount) = (cellNumber, [], _executionCount + 1);
             _streamBytes.Clear();
         }
     }
@@ -51,8 +55,9 @@ internal sealed class CellRecorder(ChildProtocol protocol)
         }
     }
 
-    /// <summary>Ends the cell: its outputs in order, with a note per stream that was cut.</summary>
-    public List<JsonObject> End()
+    /// <summary>Ends the cell and sends its outputs in order (then a note per stream that was cut, then
+    /// <paramref name="error"/>) with its <paramref name="failure"/>.</summary>
+    public void End(CellFailure? failure, JsonObject? error)
     {
         lock (_gate)
         {
@@ -63,7 +68,8 @@ internal sealed class CellRecorder(ChildProtocol protocol)
                 _outputs.Add(new JsonObject { ["name"] = name, ["output_type"] = "stream", ["text"] = note });
             }
 
-            return _outputs;
+            if (error is not null) _outputs.Add(error);
+            protocol.Send("cell", new JsonObject { ["cell"] = _cell, ["outputs"] = JsonSerializer.SerializeToNode(_outputs), ["failure"] = JsonSerializer.SerializeToNode(failure) });
         }
     }
 

@@ -1,9 +1,7 @@
 using System.Globalization;
 using System.Runtime.InteropServices;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.DotNet.Interactive;
-using Microsoft.DotNet.Interactive.Events;
 using RlNotebooks.Runner.Execution;
 using RlNotebooks.Runner.Notebooks;
 
@@ -27,31 +25,16 @@ internal static class NotebookProcessMain
         if (await Console.In.ReadLineAsync().ConfigureAwait(false) is not { Length: > 0 } path) return 0;
         Notebook notebook = NotebookReader.Read(path);
         Directory.SetCurrentDirectory(Path.GetDirectoryName(notebook.Path)!); // relative #r paths start at the notebook
-        int executionCount = 0;
         foreach (int number in notebook.CodeCellNumbers())
         {
-            protocol.Send("start", new JsonObject { ["cell"] = number });
-            recorder.Begin(number, ++executionCount);
+            recorder.Begin(number);
             KernelCommandResult result = await kernel.SubmitAsync(notebook.Cells[number - 1].Source, CellErrors.CellPath(notebook.Path, number)).ConfigureAwait(false);
-            List<JsonObject> outputs = recorder.End();
-            CellFailure? failure = null;
-            if (result.Events.OfType<CommandFailed>().LastOrDefault() is { } failed)
-            {
-                (failure, JsonObject error) = failed.Exception is { } exception and not CodeSubmissionCompilationErrorException
-                    ? CellErrors.FromException(notebook.Path, number, exception, memoryLimit)
-                    : CellErrors.FromCompilation(number, Errors(result), failed.Message);
-                outputs.Add(error);
-            }
-
-            var outputArray = new JsonArray(outputs.Select(o => (JsonNode?)o.DeepClone()).ToArray());
-            protocol.Send("cell", new JsonObject { ["cell"] = number, ["outputs"] = outputArray, ["failure"] = JsonSerializer.SerializeToNode(failure) });
+            (CellFailure? failure, JsonObject? error) = CellErrors.Of(result, notebook.Path, number, memoryLimit);
+            recorder.End(failure, error);
             if (failure is not null) break;
         }
 
         protocol.Send("done", new JsonObject { ["peakMemory"] = System.Diagnostics.Process.GetCurrentProcess().PeakWorkingSet64 });
         return 0;
     }
-
-    private static List<Diagnostic> Errors(KernelCommandResult result) =>
-        result.Events.OfType<DiagnosticsProduced>().SelectMany(d => d.Diagnostics).Where(d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error).ToList();
 }
