@@ -12,10 +12,8 @@ public interface IRunObserver
     /// <summary>A notebook finished.</summary>
     void NotebookFinished(NotebookResult result);
 
-    /// <summary>
-    /// A display was updated in place with a text value (e.g. a throttled training-progress line from
-    /// <c>TrainingProgress</c>): headless, this is the only place such a line can be seen while the cell runs.
-    /// </summary>
+    /// <summary>A display was updated in place with a text value (e.g. a training-progress line from <c>TrainingProgress</c>):
+    /// headless, this is the only place such a line can be seen while the cell runs.</summary>
     void DisplayUpdated(string path, string text);
 
     /// <summary>Static images are being rendered for <paramref name="charts"/> charts.</summary>

@@ -22,11 +22,7 @@ public static class NotebookPaths
         foreach (string pattern in patterns)
         {
             string full = Path.GetFullPath(Path.Combine(baseDirectory, pattern));
-            IEnumerable<string> matches;
-            if (File.Exists(full)) matches = [full];
-            else if (Directory.Exists(full)) matches = Directory.EnumerateFiles(full, "*.ipynb");
-            else matches = Glob(full);
-
+            IEnumerable<string> matches = File.Exists(full) ? [full] : Directory.Exists(full) ? Directory.EnumerateFiles(full, "*.ipynb") : Glob(full);
             var sorted = matches.Order(StringComparer.Ordinal).ToList();
             if (sorted.Count == 0) throw new FileNotFoundException($"No notebook matches '{pattern}'.", pattern);
             files.AddRange(sorted.Where(f => !files.Contains(f)));
@@ -45,9 +41,9 @@ public static class NotebookPaths
         if (outputDirectory is null || sources.Count == 0) return sources;
         string output = Path.TrimEndingDirectorySeparator(outputDirectory);
         var folders = sources.Select(s => Path.GetDirectoryName(s)!).ToList();
-        if (folders.FirstOrDefault(f => string.Equals(f, output, StringComparison.Ordinal)) is { } clash)
+        if (folders.Contains(output, StringComparer.Ordinal))
         {
-            throw new ArgumentException($"--output {clash} is a folder of the source notebooks; executed copies would overwrite them. Use --in-place to mean that, or choose another folder.", nameof(outputDirectory));
+            throw new ArgumentException($"--output {output} is a folder of the source notebooks; executed copies would overwrite them. Use --in-place to mean that, or choose another folder.", nameof(outputDirectory));
         }
 
         string common = folders.Aggregate(CommonFolder);
@@ -66,27 +62,20 @@ public static class NotebookPaths
         return sources.Select(s => Path.Combine(output, Path.GetRelativePath(common, s))).ToList();
     }
 
+    /// <summary>The deepest folder holding both folders.</summary>
     private static string CommonFolder(string a, string b)
     {
-        while (!IsWithin(b, a)) a = Path.GetDirectoryName(a) ?? "/";
+        while (Path.GetRelativePath(a, b).Split(Path.DirectorySeparatorChar)[0] == "..") a = Path.GetDirectoryName(a) ?? "/";
         return a;
     }
 
-    private static bool IsWithin(string path, string folder) =>
-        path == folder || path.StartsWith(Path.TrimEndingDirectorySeparator(folder) + Path.DirectorySeparatorChar, StringComparison.Ordinal);
-
+    /// <summary>Files matching <c>folder/pattern</c> or, recursively, <c>folder/**/pattern</c>; wildcards in folders match nothing.</summary>
     private static IEnumerable<string> Glob(string fullPattern)
     {
-        string fileName = Path.GetFileName(fullPattern);
         string directory = Path.GetDirectoryName(fullPattern)!;
-        bool recursive = false;
-        if (Path.GetFileName(directory) == "**")
-        {
-            recursive = true;
-            directory = Path.GetDirectoryName(directory)!;
-        }
-
+        bool recursive = Path.GetFileName(directory) == "**";
+        if (recursive) directory = Path.GetDirectoryName(directory)!;
         if (directory.Contains('*') || directory.Contains('?') || !Directory.Exists(directory)) return [];
-        return Directory.EnumerateFiles(directory, fileName, recursive ? SearchOption.AllDirectories : SearchOption.TopDirectoryOnly);
+        return Directory.EnumerateFiles(directory, Path.GetFileName(fullPattern), recursive ? SearchOption.AllDirectories : SearchOption.TopDirectoryOnly);
     }
 }

@@ -27,8 +27,10 @@ public enum NotebookStatus
 /// <param name="Elapsed">Wall-clock time of the execution.</param>
 /// <param name="Failure">The failing cell, for <see cref="NotebookStatus.Failed"/>.</param>
 /// <param name="Error">Why the file is invalid, for <see cref="NotebookStatus.Invalid"/>.</param>
+/// <param name="PeakMemoryBytes">Peak resident memory of the notebook's process as it reported when done; 0 when it did not finish.</param>
 public sealed record NotebookResult(
-    string SourcePath, string? OutputPath, NotebookStatus Status, int CellsExecuted, int CodeCells, TimeSpan Elapsed, CellFailure? Failure, string? Error)
+    string SourcePath, string? OutputPath, NotebookStatus Status, int CellsExecuted, int CodeCells, TimeSpan Elapsed, CellFailure? Failure, string? Error,
+    long PeakMemoryBytes = 0)
 {
     /// <summary>File name of the notebook.</summary>
     public string Name => Path.GetFileName(SourcePath);

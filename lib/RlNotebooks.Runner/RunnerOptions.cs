@@ -29,9 +29,6 @@ public sealed record RunnerOptions
     /// <summary>Chromium executable; null → env <c>CHROMIUM</c>, <c>/usr/bin/chromium</c>, PATH.</summary>
     public string? ChromiumPath { get; init; }
 
-    /// <summary>plotly.min.js; null → env <c>PLOTLY_JS</c>, then <c>node_modules/plotly.js-dist-min</c> above the current and repository folders.</summary>
-    public string? PlotlyJsPath { get; init; }
-
     /// <summary>Repository root; null → found from the current directory (the folder holding RlNotebooks.sln).</summary>
     public string? RepositoryRoot { get; init; }
 }

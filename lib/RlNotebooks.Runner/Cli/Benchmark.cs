@@ -9,11 +9,10 @@ namespace RlNotebooks.Runner.Cli;
 /// <summary><c>--benchmark</c>: cost of the runner itself (not of notebook code): a one-cell notebook's process from start
 /// to exit (cold start: runtime, kernel, first compilation), the per-cell overhead of trivial cells (the difference to
 /// the one-cell notebook, per added cell) and the peak memory of a notebook's process.</summary>
-public static class Benchmark
+internal static class Benchmark
 {
     private const int Cells = 100;
 
-    /// <summary>Measures and prints a table; returns the exit code.</summary>
     public static async Task<int> RunAsync(IAnsiConsole console, CancellationToken cancellationToken)
     {
         string folder = Directory.CreateTempSubdirectory("rlnotebooks-bench-").FullName;
@@ -43,13 +42,12 @@ public static class Benchmark
 
     private static async Task<(double Ms, long PeakMemory)> TimeAsync(string folder, string[] cells, CancellationToken cancellationToken)
     {
-        var notebook = new Notebook(Path.Combine(folder, "bench.ipynb"), [],
-            cells.Select(source => new NotebookCell(null, "code", source, [])).ToList());
+        var notebook = new Notebook(Path.Combine(folder, "bench.ipynb"), [], cells.Select(source => new NotebookCell(null, "code", source, [])).ToList());
         NotebookWriter.Write(notebook, notebook.Path);
         var clock = Stopwatch.StartNew();
-        NotebookExecution run = await NotebookProcess.ExecuteAsync(notebook, ExecutionLimits.Default, cancellationToken: cancellationToken);
-        double ms = clock.Elapsed.TotalMilliseconds;
+        using var process = new NotebookProcess(new RunnerOptions());
+        NotebookResult run = await process.ExecuteAsync(notebook, notebook.Path, null, cancellationToken);
         if (run.Failure is not null) throw new InvalidOperationException($"benchmark notebook failed: {run.Failure}");
-        return (ms, run.PeakMemoryBytes);
+        return (clock.Elapsed.TotalMilliseconds, run.PeakMemoryBytes);
     }
 }

@@ -1,18 +1,18 @@
+using System.Globalization;
 using Spectre.Console;
 
 namespace RlNotebooks.Runner.Cli;
 
-/// <summary>Draws run progress: a live Spectre.Console progress display on an interactive terminal, plain lines
-/// when output is redirected or in CI.</summary>
-public sealed class ProgressReporter(IAnsiConsole console, ProgressContext? live) : IRunObserver
+/// <summary>Draws run progress (a live Spectre.Console progress display on an interactive terminal, plain lines
+/// when output is redirected or in CI) and the final summary table.</summary>
+internal sealed class ProgressReporter(IAnsiConsole console, ProgressContext? live) : IRunObserver
 {
     private readonly Dictionary<string, ProgressTask> _tasks = [];
 
-    /// <summary>True when a live display can be drawn.</summary>
+    /// <summary>A live display can be drawn.</summary>
     public static bool Interactive =>
         !Console.IsOutputRedirected && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("CI"));
 
-    /// <inheritdoc />
     public void NotebookStarted(string path, int index, int count)
     {
         string name = Path.GetFileName(path);
@@ -20,7 +20,6 @@ public sealed class ProgressReporter(IAnsiConsole console, ProgressContext? live
         else _tasks[path] = live.AddTask(Markup.Escape(name), maxValue: 1);
     }
 
-    /// <inheritdoc />
     public void CellStarted(string path, int cellIndex, int cellCount)
     {
         if (_tasks.TryGetValue(path, out ProgressTask? task))
@@ -30,7 +29,6 @@ public sealed class ProgressReporter(IAnsiConsole console, ProgressContext? live
         }
     }
 
-    /// <inheritdoc />
     public void NotebookFinished(NotebookResult result)
     {
         if (_tasks.TryGetValue(result.SourcePath, out ProgressTask? task))
@@ -46,7 +44,6 @@ public sealed class ProgressReporter(IAnsiConsole console, ProgressContext? live
         }
     }
 
-    /// <inheritdoc />
     public void DisplayUpdated(string path, string text)
     {
         string name = Path.GetFileName(path);
@@ -55,6 +52,24 @@ public sealed class ProgressReporter(IAnsiConsole console, ProgressContext? live
         else console.WriteLine($"  {name}: {line}");
     }
 
-    /// <inheritdoc />
     public void RenderingImages(int charts) => console.WriteLine($"Rendering {charts} chart image(s) with headless Chromium …");
+
+    /// <summary>The summary: one row per notebook with cells run, seconds and status.</summary>
+    public static void Summary(IAnsiConsole console, RunResult result)
+    {
+        var table = new Table().AddColumns("Notebook", "Cells", "Seconds", "Status");
+        foreach (NotebookResult n in result.Notebooks)
+        {
+            string status = n.Status switch
+            {
+                NotebookStatus.Passed => "[green]passed[/]",
+                NotebookStatus.Failed => $"[red]failed[/] {Markup.Escape(n.Failure!.ToString())}",
+                NotebookStatus.Interrupted => $"[yellow]interrupted[/] {Markup.Escape(n.Failure!.ToString())}",
+                _ => $"[red]invalid[/] {Markup.Escape(n.Error ?? "")}",
+            };
+            table.AddRow(Markup.Escape(n.Name), $"{n.CellsExecuted}/{n.CodeCells}", n.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture), status);
+        }
+
+        console.Write(table);
+    }
 }

@@ -1,18 +1,17 @@
 using System.CommandLine;
-using Spectre.Console;
 using System.CommandLine.Parsing;
+using System.Globalization;
+using Spectre.Console;
 
 namespace RlNotebooks.Runner.Cli;
 
 /// <summary>The command line: <c>RlNotebooks.Runner [paths or globs] [--output dir] [--in-place] [--fail-fast]
 /// [--cell-timeout s] [--notebook-timeout s] [--memory-limit GB] [--no-images] [--benchmark]</c>. A bad option value
 /// or unknown option is one line on stderr and exit code 2.</summary>
-public static class RunCommand
+internal static class RunCommand
 {
-    /// <summary>Longest time limit accepted: one week.</summary>
-    public const double MaxSeconds = 7 * 24 * 3600;
+    private const double MaxSeconds = 7 * 24 * 3600; // one week
 
-    /// <summary>Parses and runs <paramref name="args"/>; returns the exit code.</summary>
     public static async Task<int> InvokeAsync(string[] args)
     {
         ParseResult parse = Create().Parse(args);
@@ -25,8 +24,7 @@ public static class RunCommand
         return await parse.InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = TimeSpan.FromSeconds(30) });
     }
 
-    /// <summary>Builds the root command.</summary>
-    public static RootCommand Create()
+    private static RootCommand Create()
     {
         var paths = new Argument<string[]>("paths") { Description = "Notebook files, folders or globs (default: notebooks/*.ipynb under the repository root).", Arity = ArgumentArity.ZeroOrMore };
         paths.Validators.Add(result =>
@@ -36,9 +34,9 @@ public static class RunCommand
         var output = new Option<string?>("--output", "-o") { Description = "Folder for executed copies (default: artifacts/notebooks under the repository root)." };
         var inPlace = new Option<bool>("--in-place") { Description = "Overwrite the source notebooks with their executed versions." };
         var failFast = new Option<bool>("--fail-fast") { Description = "Stop after the first failing notebook." };
-        Option<double> cellTimeout = Bounded("--cell-timeout", "Seconds a cell may run; then the notebook's process is killed.", 300, MaxSeconds);
-        Option<double> notebookTimeout = Bounded("--notebook-timeout", "Seconds a notebook may run.", 600, MaxSeconds);
-        Option<double> memoryLimit = Bounded("--memory-limit", "Gigabytes of memory a notebook's process may use.", 8, 1024);
+        Option<double> cellTimeout = Bounded("--cell-timeout", "Seconds a cell may run; then the notebook's process is killed.", 300, MaxSeconds, "seconds");
+        Option<double> notebookTimeout = Bounded("--notebook-timeout", "Seconds a notebook may run.", 600, MaxSeconds, "seconds");
+        Option<double> memoryLimit = Bounded("--memory-limit", "Gigabytes of memory a notebook's process may use.", 8, 1024, "GB");
         var noImages = new Option<bool>("--no-images") { Description = "Do not render image/png copies of plotly charts." };
         var benchmark = new Option<bool>("--benchmark") { Description = "Measure runner start-up and per-cell overhead instead of running notebooks." };
 
@@ -48,11 +46,12 @@ public static class RunCommand
         };
         root.SetAction(async (parse, cancellationToken) =>
         {
+            bool interactive = ProgressReporter.Interactive;
             IAnsiConsole console = AnsiConsole.Create(new AnsiConsoleSettings
             {
                 Out = new AnsiConsoleOutput(Console.Out),
-                Ansi = ProgressReporter.Interactive ? AnsiSupport.Detect : AnsiSupport.No,
-                ColorSystem = ProgressReporter.Interactive ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
+                Ansi = interactive ? AnsiSupport.Detect : AnsiSupport.No,
+                ColorSystem = interactive ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
             });
             if (parse.GetValue(benchmark)) return await Benchmark.RunAsync(console, cancellationToken);
 
@@ -73,7 +72,10 @@ public static class RunCommand
             try
             {
                 IReadOnlyList<string> files = NotebookPaths.Expand(parse.GetValue(paths) ?? [], Directory.GetCurrentDirectory(), repositoryRoot);
-                result = await RunWithProgressAsync(console, files, options, cancellationToken);
+                Task<RunResult> Run(ProgressContext? live) => NotebookRunner.RunAsync(files, options, new ProgressReporter(console, live), cancellationToken);
+                result = !interactive ? await Run(null) : await console.Progress().AutoClear(false)
+                    .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new SpinnerColumn())
+                    .StartAsync(Run);
             }
             catch (Exception e) when (e is ArgumentException or FileNotFoundException or DirectoryNotFoundException)
             {
@@ -81,7 +83,7 @@ public static class RunCommand
                 return 2;
             }
 
-            ReportTable.Write(console, result);
+            ProgressReporter.Summary(console, result);
             foreach (string notice in result.Notices) console.MarkupLine($"[yellow]{Markup.Escape(notice)}[/]");
             if (result.Notebooks.FirstOrDefault(n => n.OutputPath is not null) is { } first)
             {
@@ -94,27 +96,15 @@ public static class RunCommand
         return root;
     }
 
-    private static Option<double> Bounded(string name, string description, double defaultValue, double max)
+    /// <summary>An option whose value must lie in (0, <paramref name="max"/>]: NaN, 0, negative and huge values are errors.</summary>
+    private static Option<double> Bounded(string name, string description, double defaultValue, double max, string unit)
     {
         var option = new Option<double>(name) { Description = $"{description} (default {defaultValue}).", DefaultValueFactory = _ => defaultValue };
         option.Validators.Add(result =>
         {
-            if (result.Tokens is not [{ } token] || !double.TryParse(token.Value, System.Globalization.CultureInfo.InvariantCulture, out double value)) return;
-            if (!(value > 0 && value <= max)) result.AddError($"{name} must be a number of {(max == MaxSeconds ? "seconds" : "GB")} above 0 and at most {max}, not {value}.");
+            if (result.Tokens is not [{ } token] || !double.TryParse(token.Value, CultureInfo.InvariantCulture, out double value)) return;
+            if (!(value > 0 && value <= max)) result.AddError($"{name} must be a number of {unit} above 0 and at most {max}, not {value}.");
         });
         return option;
-    }
-
-    private static async Task<RunResult> RunWithProgressAsync(IAnsiConsole console, IReadOnlyList<string> files, RunnerOptions options, CancellationToken cancellationToken)
-    {
-        if (!ProgressReporter.Interactive)
-        {
-            return await NotebookRunner.RunAsync(files, options, new ProgressReporter(console, null), cancellationToken);
-        }
-
-        return await console.Progress()
-            .AutoClear(false)
-            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new SpinnerColumn())
-            .StartAsync(context => NotebookRunner.RunAsync(files, options, new ProgressReporter(console, context), cancellationToken));
     }
 }

@@ -4,59 +4,39 @@ using System.Text.RegularExpressions;
 
 namespace RlNotebooks.Runner.Images;
 
-/// <summary>Renders plotly figures to PNG in one headless Chromium launch per batch: the page from
-/// <see cref="PlotlyPage"/> is loaded with a virtual-time budget (Chromium fast-forwards timers and waits for the
-/// asynchronous <c>Plotly.toImage</c> calls) and the DOM is dumped and scanned for the data URLs.</summary>
-public sealed partial class ChromiumRenderer(string chromiumPath, string plotlyJsPath)
+/// <summary>Renders a batch of plotly figures to PNG in one headless Chromium launch: the page from <see cref="PlotlyPage"/> is loaded with a virtual-time budget (Chromium fast-forwards timers and waits for
+/// the asynchronous <c>Plotly.toImage</c> calls) and the DOM is dumped and scanned for the data URLs.</summary>
+internal sealed partial class ChromiumRenderer(string chromiumPath, string plotlyJsPath)
 {
     /// <summary>Figures per Chromium launch.</summary>
     public const int BatchSize = 40;
 
     private static readonly TimeSpan LaunchTimeout = TimeSpan.FromMinutes(3);
 
-    /// <summary>PNG bytes per figure (null for a figure plotly could not draw) and the problems met.</summary>
-    public async Task<(IReadOnlyList<byte[]?> Images, IReadOnlyList<string> Problems)> RenderAsync(IReadOnlyList<JsonNode> figures, CancellationToken cancellationToken = default)
-    {
-        var images = new List<byte[]?>(figures.Count);
-        var problems = new List<string>();
-        for (int start = 0; start < figures.Count; start += BatchSize)
-        {
-            var batch = figures.Skip(start).Take(BatchSize).ToList();
-            (byte[]?[] batchImages, string? problem) = await RenderBatchAsync(batch, cancellationToken).ConfigureAwait(false);
-            images.AddRange(batchImages);
-            if (problem is not null) problems.Add(problem);
-        }
-
-        return (images, problems);
-    }
-
-    private async Task<(byte[]?[] Images, string? Problem)> RenderBatchAsync(List<JsonNode> figures, CancellationToken cancellationToken)
+    /// <summary>PNG bytes per figure of one batch (null for a figure plotly could not draw) and the problem met, if any.</summary>
+    public async Task<(byte[]?[] Images, string? Problem)> RenderAsync(JsonNode[] figures, CancellationToken cancellationToken)
     {
         string work = Directory.CreateTempSubdirectory("rlnotebooks-png-").FullName;
         try
         {
             string page = Path.Combine(work, "figures.html");
             await File.WriteAllTextAsync(page, PlotlyPage.Build(figures, plotlyJsPath), cancellationToken).ConfigureAwait(false);
-            (string dom, string stderr, int exitCode) = await LaunchAsync(page, Path.Combine(work, "profile"), figures.Count, cancellationToken).ConfigureAwait(false);
-            var images = new byte[]?[figures.Count];
+            (string dom, string stderr, int exitCode) = await LaunchAsync(page, Path.Combine(work, "profile"), figures.Length, cancellationToken).ConfigureAwait(false);
+            var images = new byte[]?[figures.Length];
             foreach (Match match in PngPattern().Matches(dom))
             {
                 int index = int.Parse(match.Groups[1].ValueSpan, System.Globalization.CultureInfo.InvariantCulture);
                 if (index < images.Length) images[index] = Convert.FromBase64String(match.Groups[2].Value);
             }
 
-            string? problem = null;
             if (!dom.Contains("<pre id=\"done\">", StringComparison.Ordinal))
             {
                 string tail = stderr.Length > 400 ? stderr[^400..] : stderr;
-                problem = $"Chromium (exit code {exitCode}) did not finish drawing {figures.Count} chart(s): {tail.Trim()}";
-            }
-            else if (ErrorPattern().Match(dom) is { Success: true } error)
-            {
-                problem = $"plotly.js could not draw a chart: {System.Net.WebUtility.HtmlDecode(error.Groups[1].Value)}";
+                return (images, $"Chromium (exit code {exitCode}) did not finish drawing {figures.Length} chart(s): {tail.Trim()}");
             }
 
-            return (images, problem);
+            Match error = ErrorPattern().Match(dom);
+            return (images, error.Success ? $"plotly.js could not draw a chart: {System.Net.WebUtility.HtmlDecode(error.Groups[1].Value)}" : null);
         }
         finally
         {
@@ -66,25 +46,14 @@ public sealed partial class ChromiumRenderer(string chromiumPath, string plotlyJ
 
     private async Task<(string Dom, string Stderr, int ExitCode)> LaunchAsync(string page, string profile, int figures, CancellationToken cancellationToken)
     {
-        var start = new ProcessStartInfo(chromiumPath)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (string argument in new[]
-        {
+        var start = new ProcessStartInfo(chromiumPath,
+        [
             "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
             "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage", "--hide-scrollbars", "--mute-audio",
             $"--user-data-dir={profile}", $"--virtual-time-budget={30_000 + 5_000 * figures}", "--dump-dom", new Uri(page).AbsoluteUri,
-        })
-        {
-            start.ArgumentList.Add(argument);
-        }
-
+        ]) { RedirectStandardOutput = true, RedirectStandardError = true };
         using var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {chromiumPath}.");
-        Task<string> stdout = process.StandardOutput.ReadToEndAsync(cancellationToken);
-        Task<string> stderr = process.StandardError.ReadToEndAsync(cancellationToken);
+        Task<string> stdout = process.StandardOutput.ReadToEndAsync(cancellationToken), stderr = process.StandardError.ReadToEndAsync(cancellationToken);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(LaunchTimeout);
         try

@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json.Nodes;
 
 namespace RlNotebooks.Runner.Images;
@@ -18,41 +17,29 @@ public static class PlotlyPage
         {
             JsonObject layout = figure["layout"] is JsonObject l ? (JsonObject)l.DeepClone() : [];
             int width = Size(layout["width"], DefaultWidth), height = Size(layout["height"], DefaultHeight);
-            layout["width"] = width;
-            layout["height"] = height;
-            specs.Add(new JsonObject
-            {
-                ["data"] = figure["data"]?.DeepClone() ?? new JsonArray(),
-                ["layout"] = layout,
-                ["width"] = width,
-                ["height"] = height,
-            });
+            (layout["width"], layout["height"]) = (width, height);
+            specs.Add(new JsonObject { ["data"] = figure["data"]?.DeepClone() ?? new JsonArray(), ["layout"] = layout, ["width"] = width, ["height"] = height });
         }
 
+        // "</" inside the JSON would end the script element early.
         string json = specs.ToJsonString().Replace("</", "<\\/", StringComparison.Ordinal);
-        var html = new StringBuilder();
-        html.Append("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><script src=\"")
-            .Append(new Uri(plotlyJsPath).AbsoluteUri)
-            .Append("\"></script></head><body><div id=\"out\"></div><script id=\"figures\" type=\"application/json\">")
-            .Append(json)
-            .Append("</script><script>")
-            .Append("""
-                (async () => {
-                  const out = document.getElementById('out');
-                  const put = (id, text) => { const p = document.createElement('pre'); p.id = id; p.textContent = text; out.appendChild(p); };
-                  const figures = JSON.parse(document.getElementById('figures').textContent);
-                  for (let i = 0; i < figures.length; i++) {
-                    const f = figures[i];
-                    try {
-                      put('png-' + i, await Plotly.toImage({ data: f.data, layout: f.layout, config: { staticPlot: true } },
-                                                         { format: 'png', width: f.width, height: f.height }));
-                    } catch (e) { put('err-' + i, String(e && e.message || e)); }
-                  }
-                  put('done', String(figures.length));
-                })();
-                """)
-            .Append("</script></body></html>");
-        return html.ToString();
+        return $$"""
+            <!DOCTYPE html><html><head><meta charset="utf-8"><script src="{{new Uri(plotlyJsPath).AbsoluteUri}}"></script></head><body><div id="out"></div><script id="figures" type="application/json">{{json}}</script><script>
+            (async () => {
+              const out = document.getElementById('out');
+              const put = (id, text) => { const p = document.createElement('pre'); p.id = id; p.textContent = text; out.appendChild(p); };
+              const figures = JSON.parse(document.getElementById('figures').textContent);
+              for (let i = 0; i < figures.length; i++) {
+                const f = figures[i];
+                try {
+                  put('png-' + i, await Plotly.toImage({ data: f.data, layout: f.layout, config: { staticPlot: true } },
+                                                     { format: 'png', width: f.width, height: f.height }));
+                } catch (e) { put('err-' + i, String(e && e.message || e)); }
+              }
+              put('done', String(figures.length));
+            })();
+            </script></body></html>
+            """;
     }
 
     private static int Size(JsonNode? node, int fallback) =>

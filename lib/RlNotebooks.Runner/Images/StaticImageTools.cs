@@ -5,23 +5,20 @@ namespace RlNotebooks.Runner.Images;
 /// <param name="PlotlyJsPath">plotly.min.js, or null when missing.</param>
 public sealed record StaticImageTools(string? ChromiumPath, string? PlotlyJsPath)
 {
-    /// <summary>The command that enables static images.</summary>
-    public const string EnableCommand = "npm install   # at the repository root (package.json pins plotly.js-dist-min)\nsudo apt-get install -y chromium";
-
     /// <summary>Both tools were found.</summary>
     public bool Available => ChromiumPath is not null && PlotlyJsPath is not null;
 
-    /// <summary>Finds Chromium (explicit path, env <c>CHROMIUM</c>, <c>/usr/bin/chromium</c>, <c>chromium</c>/<c>chromium-browser</c> on PATH)
-    /// and plotly.js (explicit path, env <c>PLOTLY_JS</c>, <c>node_modules/plotly.js-dist-min/plotly.min.js</c> in
-    /// <paramref name="searchFrom"/> folders or any of their parents). Explicit paths are used as given, even if missing.</summary>
-    public static StaticImageTools Locate(string? chromium, string? plotlyJs, params string[] searchFrom)
+    /// <summary>Finds Chromium (explicit path, used as given even if missing; else env <c>CHROMIUM</c>, <c>/usr/bin/chromium</c>,
+    /// <c>chromium</c>/<c>chromium-browser</c> on PATH) and plotly.js (env <c>PLOTLY_JS</c>, else
+    /// <c>node_modules/plotly.js-dist-min/plotly.min.js</c> in <paramref name="searchFrom"/> folders or any of their parents).</summary>
+    public static StaticImageTools Locate(string? chromium, params string[] searchFrom)
     {
         string? browser = chromium is not null
             ? Existing(chromium)
             : Existing(Environment.GetEnvironmentVariable("CHROMIUM")) ?? Existing("/usr/bin/chromium") ?? OnPath("chromium") ?? OnPath("chromium-browser");
-        string? plotly = plotlyJs is not null
-            ? Existing(plotlyJs)
-            : Existing(Environment.GetEnvironmentVariable("PLOTLY_JS")) ?? searchFrom.Select(InNodeModules).FirstOrDefault(p => p is not null);
+        string? plotly = Existing(Environment.GetEnvironmentVariable("PLOTLY_JS")) ?? searchFrom
+            .Select(folder => RepositoryLocator.FindAbove(folder, Path.Combine("node_modules", "plotly.js-dist-min", "plotly.min.js")))
+            .FirstOrDefault(p => p is not null);
         return new StaticImageTools(browser, plotly);
     }
 
@@ -31,18 +28,8 @@ public sealed record StaticImageTools(string? ChromiumPath, string? PlotlyJsPath
         var missing = new List<string>();
         if (ChromiumPath is null) missing.Add("Chromium (set CHROMIUM or install /usr/bin/chromium)");
         if (PlotlyJsPath is null) missing.Add("plotly.js (set PLOTLY_JS or run npm install at the repository root)");
-        return $"Static chart images (image/png) skipped: {string.Join(" and ", missing)} not found. Enable them with:\n{EnableCommand}";
-    }
-
-    private static string? InNodeModules(string start)
-    {
-        for (DirectoryInfo? dir = new(Path.GetFullPath(start)); dir is not null; dir = dir.Parent)
-        {
-            string candidate = Path.Combine(dir.FullName, "node_modules", "plotly.js-dist-min", "plotly.min.js");
-            if (File.Exists(candidate)) return candidate;
-        }
-
-        return null;
+        return $"Static chart images (image/png) skipped: {string.Join(" and ", missing)} not found. Enable them with:\n" +
+            "npm install   # at the repository root (package.json pins plotly.js-dist-min)\nsudo apt-get install -y chromium";
     }
 
     private static string? OnPath(string name) =>

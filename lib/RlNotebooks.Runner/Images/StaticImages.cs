@@ -10,30 +10,39 @@ public static class StaticImages
     /// <summary>The plotly MIME type.</summary>
     public const string PlotlyMimeType = "application/vnd.plotly.v1+json";
 
-    /// <summary>The MIME bundles (<c>data</c> objects) in <paramref name="notebooks"/> that carry a plotly figure.</summary>
-    public static List<JsonObject> PlotlyBundles(IEnumerable<Notebook> notebooks) =>
-        notebooks.SelectMany(n => n.Cells).SelectMany(c => c.Outputs)
-            .Select(o => o["data"] as JsonObject)
-            .Where(b => b is not null && b.ContainsKey(PlotlyMimeType))
-            .Select(b => b!)
-            .ToList();
-
-    /// <summary>Renders every plotly bundle of <paramref name="notebooks"/> in batches and adds <c>image/png</c>
-    /// (base64); returns the problems met (empty on success).</summary>
-    public static async Task<IReadOnlyList<string>> AddAsync(IEnumerable<Notebook> notebooks, StaticImageTools tools, CancellationToken cancellationToken = default)
+    /// <summary>Renders every plotly bundle of the <paramref name="written"/> notebooks in batches, adds <c>image/png</c>
+    /// (base64) and writes the notebooks again; returns the notices for the user (missing tools, problems met).</summary>
+    internal static async Task<IReadOnlyList<string>> AddAsync(
+        IReadOnlyList<(Notebook Notebook, string Path)> written, RunnerOptions options, string root, IRunObserver? observer, CancellationToken cancellationToken)
     {
-        List<JsonObject> bundles = PlotlyBundles(notebooks);
+        var bundles = written.SelectMany(w => w.Notebook.Cells).SelectMany(c => c.Outputs)
+            .Select(o => o["data"]).OfType<JsonObject>().Where(b => b.ContainsKey(PlotlyMimeType)).ToList();
         if (bundles.Count == 0) return [];
-        if (!tools.Available) throw new InvalidOperationException(tools.SkipNotice());
+        StaticImageTools tools = StaticImageTools.Locate(options.ChromiumPath, Directory.GetCurrentDirectory(), root);
+        if (!tools.Available) return [tools.SkipNotice()];
 
+        observer?.RenderingImages(bundles.Count);
         var renderer = new ChromiumRenderer(tools.ChromiumPath!, tools.PlotlyJsPath!);
-        (IReadOnlyList<byte[]?> images, IReadOnlyList<string> problems) =
-            await renderer.RenderAsync(bundles.Select(b => b[PlotlyMimeType]!).ToList(), cancellationToken).ConfigureAwait(false);
-        for (int i = 0; i < bundles.Count; i++)
+        var notices = new List<string>();
+        try
         {
-            if (images[i] is { } png) bundles[i]["image/png"] = Convert.ToBase64String(png);
+            foreach (JsonObject[] batch in bundles.Chunk(ChromiumRenderer.BatchSize))
+            {
+                (byte[]?[] images, string? problem) = await renderer.RenderAsync(batch.Select(b => b[PlotlyMimeType]!).ToArray(), cancellationToken).ConfigureAwait(false);
+                for (int i = 0; i < batch.Length; i++)
+                {
+                    if (images[i] is { } png) batch[i]["image/png"] = Convert.ToBase64String(png);
+                }
+
+                if (problem is not null) notices.Add($"Static chart images: {problem}");
+            }
+        }
+        catch (Exception e) when (e is IOException or TimeoutException or InvalidOperationException or System.ComponentModel.Win32Exception)
+        {
+            return [$"Static chart images failed: {e.Message}"];
         }
 
-        return problems;
+        foreach ((Notebook notebook, string path) in written) NotebookWriter.Write(notebook, path);
+        return notices;
     }
 }

@@ -1,5 +1,8 @@
+using System.Globalization;
 using System.Text;
+using System.Text.Json;
 using System.Text.Json.Nodes;
+using RlNotebooks.Runner.Execution;
 using Microsoft.DotNet.Interactive.Events;
 using Microsoft.DotNet.Interactive.Formatting;
 
@@ -10,36 +13,35 @@ namespace RlNotebooks.Runner.Kernel;
 /// (at most <see cref="StreamLimitBytes"/> per stream and cell, then a note of what was dropped), displays, the trailing
 /// expression's execute_result. A display update replaces the output its id names; when the kernel's update id
 /// matches no display (it does not for <c>display(x).Update(y)</c>), it replaces the latest display the recorder
-/// created that no update has claimed yet. Updates to cells already sent go out as <c>update</c> messages.
+/// created that no update has claimed yet. It reports to the parent as <see cref="ChildProtocol"/> describes: each
+/// cell's start and end, updates of cells already sent, and text updates as progress.
 /// </summary>
-public sealed class CellRecorder(ChildProtocol protocol)
+internal sealed class CellRecorder(ChildProtocol protocol)
 {
     /// <summary>Most stdout (and stderr) text one cell keeps in the executed copy: 1 MB.</summary>
     public const int StreamLimitBytes = 1 << 20;
 
     private readonly Lock _gate = new();
-    private readonly Dictionary<string, (int Cell, JsonObject Output)> _displays = [];
-    private readonly List<(int Cell, JsonObject Output)> _unclaimed = [];
-    private readonly Dictionary<int, List<JsonObject>> _cellOutputs = [];
+    private readonly Dictionary<string, (int Cell, List<JsonObject> CellOutputs, JsonObject Output)> _displays = [];
+    private readonly List<(int Cell, List<JsonObject> CellOutputs, JsonObject Output)> _unclaimed = [];
     private readonly Dictionary<string, (long Kept, long Dropped)> _streamBytes = [];
     private readonly StringBuilder _streamText = new();
     private JsonObject? _stream;
     private List<JsonObject> _outputs = [];
-    private int _cell;
+    private int _cell, _executionCount;
 
-    /// <summary>Starts recording cell <paramref name="cellNumber"/>.</summary>
+    /// <summary>Starts recording cell <paramref name="cellNumber"/>, the next code cell to run.</summary>
     public void Begin(int cellNumber)
     {
+        protocol.Send("start", new JsonObject { ["cell"] = cellNumber });
         lock (_gate)
         {
-            _cell = cellNumber;
-            _outputs = [];
-            _cellOutputs[cellNumber] = _outputs;
+            (_cell, _outputs, _executionCount) = (cellNumber, [], _executionCount + 1);
             _streamBytes.Clear();
         }
     }
 
-    /// <summary>Records one kernel event (ignored before the first <see cref="Begin"/>).</summary>
+    /// <summary>Records one kernel event (ignored before the first <see cref="Begin"/>: the warm-up's).</summary>
     public void Record(KernelEvent e)
     {
         if (_cell == 0) return;
@@ -47,40 +49,33 @@ public sealed class CellRecorder(ChildProtocol protocol)
         {
             case StandardOutputValueProduced o: Stream("stdout", o.FormattedValues); break;
             case StandardErrorValueProduced o: Stream("stderr", o.FormattedValues); break;
-            case ReturnValueProduced r: Add(new JsonObject { ["data"] = Bundle(r.FormattedValues), ["output_type"] = "execute_result" }, r.ValueId); break;
+            case ReturnValueProduced r: Add(new JsonObject { ["data"] = Bundle(r.FormattedValues), ["execution_count"] = _executionCount, ["metadata"] = new JsonObject(), ["output_type"] = "execute_result" }); break;
             case DisplayedValueUpdated u: Update(u); break;
-            case DisplayedValueProduced d: Add(new JsonObject { ["data"] = Bundle(d.FormattedValues), ["output_type"] = "display_data" }, d.ValueId); break;
+            case DisplayedValueProduced d: Add(new JsonObject { ["data"] = Bundle(d.FormattedValues), ["metadata"] = new JsonObject(), ["output_type"] = "display_data" }, d.ValueId ?? ""); break;
         }
     }
 
-    /// <summary>Ends the cell: its outputs in order, with the execute_result numbered <paramref name="executionCount"/>.</summary>
-    public List<JsonObject> End(int executionCount)
+    /// <summary>Ends the cell and sends its outputs in order (then a note per stream that was cut, then
+    /// <paramref name="error"/>) with its <paramref name="failure"/>.</summary>
+    public void End(CellFailure? failure, JsonObject? error)
     {
         lock (_gate)
         {
             CloseStream();
-            foreach ((string name, (long _, long dropped)) in _streamBytes.Where(s => s.Value.Dropped > 0).OrderBy(s => s.Key, StringComparer.Ordinal))
+            foreach ((string name, (_, long dropped)) in _streamBytes.Where(s => s.Value.Dropped > 0).OrderBy(s => s.Key, StringComparer.Ordinal))
             {
-                _outputs.Add(new JsonObject
-                {
-                    ["name"] = name,
-                    ["output_type"] = "stream",
-                    ["text"] = $"\n[RlNotebooks.Runner: {dropped.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} more bytes of {name} dropped; a cell keeps the first 1 MB of each stream]\n",
-                });
+                string note = $"\n[RlNotebooks.Runner: {dropped.ToString("N0", CultureInfo.InvariantCulture)} more bytes of {name} dropped; a cell keeps the first 1 MB of each stream]\n";
+                _outputs.Add(new JsonObject { ["name"] = name, ["output_type"] = "stream", ["text"] = note });
             }
 
-            foreach (JsonObject output in _outputs.Where(o => o["output_type"]!.GetValue<string>() == "execute_result"))
-            {
-                output["execution_count"] = executionCount;
-            }
-
-            return _outputs;
+            if (error is not null) _outputs.Add(error);
+            protocol.Send("cell", new JsonObject { ["cell"] = _cell, ["outputs"] = JsonSerializer.SerializeToNode(_outputs), ["failure"] = JsonSerializer.SerializeToNode(failure) });
         }
     }
 
     /// <summary>A MIME bundle: JSON MIME types (<c>application/json</c>, <c>…+json</c>) as JSON, others (and a JSON type
     /// whose formatter wrote invalid JSON) as text.</summary>
-    public static JsonObject Bundle(IEnumerable<FormattedValue> values)
+    private static JsonObject Bundle(IEnumerable<FormattedValue> values)
     {
         var bundle = new JsonObject();
         foreach (FormattedValue value in values)
@@ -111,15 +106,9 @@ public sealed class CellRecorder(ChildProtocol protocol)
         {
             (long kept, long dropped) = _streamBytes.GetValueOrDefault(name);
             long bytes = Encoding.UTF8.GetByteCount(text);
-            if (kept + bytes > StreamLimitBytes)
-            {
-                int room = (int)Math.Max(0, StreamLimitBytes - kept);
-                text = text[..Math.Min(text.Length, room)];
-                dropped += bytes - Encoding.UTF8.GetByteCount(text);
-                bytes = Encoding.UTF8.GetByteCount(text);
-            }
-
-            _streamBytes[name] = (kept + bytes, dropped);
+            text = text[..(int)Math.Clamp(StreamLimitBytes - kept, 0, text.Length)]; // whole while within the limit
+            long keptBytes = Encoding.UTF8.GetByteCount(text);
+            _streamBytes[name] = (kept + keptBytes, dropped + bytes - keptBytes);
             if (text.Length == 0) return;
             if (_stream?["name"]?.GetValue<string>() != name)
             {
@@ -139,15 +128,16 @@ public sealed class CellRecorder(ChildProtocol protocol)
         _stream = null;
     }
 
-    private void Add(JsonObject output, string? valueId)
+    /// <summary>Appends an output; a display (<paramref name="displayId"/> not null) can be updated later.</summary>
+    private void Add(JsonObject output, string? displayId = null)
     {
         lock (_gate)
         {
             CloseStream();
             _outputs.Add(output);
-            if (output["output_type"]!.GetValue<string>() != "display_data") return;
-            if (!string.IsNullOrEmpty(valueId)) _displays[valueId] = (_cell, output);
-            _unclaimed.Add((_cell, output));
+            if (displayId is null) return;
+            if (displayId.Length > 0) _displays[displayId] = (_cell, _outputs, output);
+            _unclaimed.Add((_cell, _outputs, output));
         }
     }
 
@@ -156,7 +146,7 @@ public sealed class CellRecorder(ChildProtocol protocol)
         JsonObject data = Bundle(update.FormattedValues);
         lock (_gate)
         {
-            if (!_displays.TryGetValue(update.ValueId ?? "", out (int Cell, JsonObject Output) target))
+            if (!_displays.TryGetValue(update.ValueId ?? "", out var target))
             {
                 if (_unclaimed.Count == 0) return;
                 target = _unclaimed[^1];
@@ -167,7 +157,7 @@ public sealed class CellRecorder(ChildProtocol protocol)
             target.Output["data"] = data;
             if (target.Cell != _cell)
             {
-                int index = _cellOutputs[target.Cell].IndexOf(target.Output);
+                int index = target.CellOutputs.IndexOf(target.Output);
                 protocol.Send("update", new JsonObject { ["cell"] = target.Cell, ["output"] = index, ["data"] = data.DeepClone() });
             }
         }

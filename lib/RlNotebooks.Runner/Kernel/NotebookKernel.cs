@@ -20,7 +20,7 @@ namespace RlNotebooks.Runner.Kernel;
 /// (the kernel's default is Debug, which makes loops written in cells about 3× slower; results are the same). The
 /// kernel keeps its script options private, hence the reflection.
 /// </summary>
-public sealed class NotebookKernel : IDisposable
+internal sealed class NotebookKernel : IDisposable
 {
     private static readonly FieldInfo ScriptOptionsField = typeof(CSharpKernel).GetField("_scriptOptions", BindingFlags.NonPublic | BindingFlags.Instance)
         ?? throw new MissingFieldException(nameof(CSharpKernel), "_scriptOptions");
@@ -28,7 +28,7 @@ public sealed class NotebookKernel : IDisposable
     private readonly CSharpKernel _csharp;
     private readonly CompositeKernel _kernel;
 
-    /// <summary>Creates the kernel; every event it publishes goes to <paramref name="onEvent"/> as it happens.</summary>
+    /// <summary>Every event the kernel publishes goes to <paramref name="onEvent"/> as it happens.</summary>
     public NotebookKernel(Action<KernelEvent> onEvent)
     {
         _csharp = new CSharpKernel()
@@ -42,7 +42,7 @@ public sealed class NotebookKernel : IDisposable
         _kernel = new CompositeKernel { _csharp };
         _kernel.DefaultKernelName = _csharp.Name;
         Formatter.SetPreferredMimeTypesFor(typeof(object), "text/plain");
-        _kernel.KernelEvents.Subscribe(new Observer(onEvent));
+        _kernel.KernelEvents.Subscribe(onEvent);
     }
 
     /// <summary>Runs <paramref name="code"/> with <paramref name="cellPath"/> as its file name in stack traces.</summary>
@@ -58,15 +58,5 @@ public sealed class NotebookKernel : IDisposable
     /// first cell's time limit. Its events reach no cell.</summary>
     public Task WarmUpAsync() => SubmitAsync("_ = 0;", "warm-up");
 
-    /// <inheritdoc />
     public void Dispose() => _kernel.Dispose();
-
-    private sealed class Observer(Action<KernelEvent> onEvent) : IObserver<KernelEvent>
-    {
-        public void OnNext(KernelEvent value) => onEvent(value);
-
-        public void OnCompleted() { }
-
-        public void OnError(Exception error) { }
-    }
 }

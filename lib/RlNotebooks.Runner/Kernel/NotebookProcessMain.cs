@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Text.Json.Nodes;
 using Microsoft.DotNet.Interactive;
-using Microsoft.DotNet.Interactive.Events;
 using RlNotebooks.Runner.Execution;
 using RlNotebooks.Runner.Notebooks;
 
@@ -10,7 +9,7 @@ namespace RlNotebooks.Runner.Kernel;
 
 /// <summary>The runner started with <see cref="ChildProtocol.Flag"/>: runs one notebook's code cells in order in one
 /// <see cref="NotebookKernel"/>, stopping at the first failure, and reports each finished cell to the parent at once.</summary>
-public static class NotebookProcessMain
+internal static class NotebookProcessMain
 {
     /// <summary>Argument: the memory limit in bytes. Warms up the kernel, then reads the notebook's path from stdin and
     /// makes its folder the working folder (as VS Code does). Returns 0 when the protocol ran to its end.</summary>
@@ -25,41 +24,17 @@ public static class NotebookProcessMain
         await kernel.WarmUpAsync().ConfigureAwait(false);
         if (await Console.In.ReadLineAsync().ConfigureAwait(false) is not { Length: > 0 } path) return 0;
         Notebook notebook = NotebookReader.Read(path);
-        Directory.SetCurrentDirectory(notebook.Directory);
-        int executionCount = 0;
-        for (int i = 0; i < notebook.Cells.Count; i++)
+        Directory.SetCurrentDirectory(Path.GetDirectoryName(notebook.Path)!); // relative #r paths start at the notebook
+        foreach (int number in notebook.CodeCellNumbers())
         {
-            if (!notebook.Cells[i].IsCode) continue;
-            int number = i + 1;
-            protocol.Send("start", new JsonObject { ["cell"] = number });
             recorder.Begin(number);
-            KernelCommandResult result = await kernel.SubmitAsync(notebook.Cells[i].Source, CellErrors.CellPath(notebook.Path, number)).ConfigureAwait(false);
-            List<JsonObject> outputs = recorder.End(++executionCount);
-            CellFailure? failure = null;
-            if (result.Events.OfType<CommandFailed>().LastOrDefault() is { } failed)
-            {
-                (failure, JsonObject error) = failed.Exception is { } exception and not CodeSubmissionCompilationErrorException
-                    ? CellErrors.FromException(notebook.Path, number, exception, memoryLimit)
-                    : CellErrors.FromCompilation(number, Errors(result), failed.Message);
-                outputs.Add(error);
-            }
-
-            var message = new JsonObject
-            {
-                ["cell"] = number,
-                ["count"] = executionCount,
-                ["outputs"] = new JsonArray(outputs.Select(o => (JsonNode?)o.DeepClone()).ToArray()),
-            };
-            if (failure is not null) message["failure"] = new JsonObject { ["line"] = failure.Line, ["kind"] = failure.Kind.ToString(), ["message"] = failure.Message };
-            protocol.Send("cell", message);
+            KernelCommandResult result = await kernel.SubmitAsync(notebook.Cells[number - 1].Source, CellErrors.CellPath(notebook.Path, number)).ConfigureAwait(false);
+            (CellFailure? failure, JsonObject? error) = CellErrors.Of(result, notebook.Path, number, memoryLimit);
+            recorder.End(failure, error);
             if (failure is not null) break;
         }
 
         protocol.Send("done", new JsonObject { ["peakMemory"] = System.Diagnostics.Process.GetCurrentProcess().PeakWorkingSet64 });
         return 0;
     }
-
-    private static List<Diagnostic> Errors(KernelCommandResult result) =>
-        result.Events.OfType<DiagnosticsProduced>().SelectMany(d => d.Diagnostics)
-            .Where(d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error).ToList();
 }

@@ -5,32 +5,20 @@ namespace RlNotebooks.Runner.Notebooks;
 
 /// <summary>Reads nbformat 4 C# notebooks, rejecting anything else (cells in other languages included) with a
 /// <see cref="NotebookFormatException"/>.</summary>
-public static class NotebookReader
+internal static class NotebookReader
 {
-    /// <summary>Reads and validates the notebook at <paramref name="path"/>.</summary>
+    /// <summary>The notebook at <paramref name="path"/>, which names it in errors and anchors relative paths.</summary>
     public static Notebook Read(string path)
     {
-        string fullPath = System.IO.Path.GetFullPath(path);
-        string json;
-        try
-        {
-            json = File.ReadAllText(fullPath);
-        }
-        catch (IOException e)
-        {
-            throw new NotebookFormatException(fullPath, $"cannot be read: {e.Message}", e);
-        }
-
-        return Parse(fullPath, json);
-    }
-
-    /// <summary>Parses notebook JSON; <paramref name="path"/> names the notebook in errors and anchors relative paths.</summary>
-    public static Notebook Parse(string path, string json)
-    {
+        path = System.IO.Path.GetFullPath(path);
         JsonNode? root;
         try
         {
-            root = JsonNode.Parse(json, documentOptions: new JsonDocumentOptions { AllowTrailingCommas = true });
+            root = JsonNode.Parse(File.ReadAllText(path), documentOptions: new JsonDocumentOptions { AllowTrailingCommas = true });
+        }
+        catch (IOException e)
+        {
+            throw new NotebookFormatException(path, $"cannot be read: {e.Message}", e);
         }
         catch (JsonException e)
         {
@@ -55,13 +43,7 @@ public static class NotebookReader
 
         if (notebook["cells"] is not JsonArray cells) throw new NotebookFormatException(path, "has no 'cells' array");
 
-        var parsed = new List<NotebookCell>(cells.Count);
-        for (int i = 0; i < cells.Count; i++)
-        {
-            parsed.Add(ReadCell(path, cells[i], i + 1, kernel));
-        }
-
-        return new Notebook(path, (JsonObject)metadata.DeepClone(), parsed);
+        return new Notebook(path, (JsonObject)metadata.DeepClone(), cells.Select((cell, i) => ReadCell(path, cell, i + 1, kernel)).ToList());
     }
 
     private static NotebookCell ReadCell(string path, JsonNode? node, int number, string defaultKernel)
@@ -93,3 +75,8 @@ public static class NotebookReader
         return new NotebookCell(id, type, source, metadata, cell["attachments"]?.DeepClone());
     }
 }
+
+/// <summary>The file is not a runnable notebook: invalid JSON, not nbformat 4, or not a C# notebook. The message starts
+/// with the file's name.</summary>
+internal sealed class NotebookFormatException(string path, string reason, Exception? inner = null)
+    : Exception($"{System.IO.Path.GetFileName(path)}: {reason}", inner);

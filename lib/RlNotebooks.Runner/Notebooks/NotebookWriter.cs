@@ -2,63 +2,37 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 
 namespace RlNotebooks.Runner.Notebooks;
 
 /// <summary>Writes a notebook as nbformat 4.5 with C# Polyglot metadata, unique cell ids and the cells' outputs,
 /// laid out the way Jupyter writes files (sorted keys, one-space indent, multi-line strings as lists of lines).</summary>
-public static class NotebookWriter
+internal static class NotebookWriter
 {
-    private static readonly JsonSerializerOptions Layout = new()
-    {
-        WriteIndented = true,
-        IndentSize = 1,
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
+    private static readonly JsonSerializerOptions Layout = new() { WriteIndented = true, IndentSize = 1, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    /// <summary>Serializes <paramref name="notebook"/>; assigns ids derived from the content to cells that have none or
-    /// repeat an earlier id (kept in the model).</summary>
-    public static string ToJson(Notebook notebook)
+    /// <summary>Writes <paramref name="notebook"/> to <paramref name="path"/> (UTF-8, no BOM), creating the folder; assigns
+    /// ids derived from the content to cells that have none or repeat an earlier id (kept in the model).</summary>
+    public static void Write(Notebook notebook, string path)
     {
         AssignUniqueIds(notebook.Cells);
         JsonObject metadata = (JsonObject)notebook.Metadata.DeepClone();
         PolyglotMetadata.ApplyToNotebook(metadata);
-
-        var cells = new JsonArray();
-        foreach (NotebookCell cell in notebook.Cells) cells.Add(CellJson(cell));
-
         var root = new JsonObject
         {
-            ["cells"] = cells,
+            ["cells"] = new JsonArray(notebook.Cells.Select(CellJson).ToArray<JsonNode?>()),
             ["metadata"] = metadata,
             ["nbformat"] = 4,
             ["nbformat_minor"] = 5,
         };
-        return Sorted(root)!.ToJsonString(Layout) + "\n";
-    }
-
-    /// <summary>Writes <paramref name="notebook"/> to <paramref name="path"/> (UTF-8, no BOM), creating the folder.</summary>
-    public static void Write(Notebook notebook, string path)
-    {
         Directory.CreateDirectory(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path))!);
-        File.WriteAllText(path, ToJson(notebook), new UTF8Encoding(false));
+        File.WriteAllText(path, Sorted(root)!.ToJsonString(Layout) + "\n", new UTF8Encoding(false));
     }
 
-    /// <summary>Splits text into lines that keep their '\n', as Jupyter stores multi-line strings.</summary>
-    public static JsonArray Lines(string text)
-    {
-        var lines = new JsonArray();
-        int start = 0;
-        while (start < text.Length)
-        {
-            int end = text.IndexOf('\n', start);
-            int next = end < 0 ? text.Length : end + 1;
-            lines.Add(text[start..next]);
-            start = next;
-        }
-
-        return lines;
-    }
+    /// <summary>Text as Jupyter stores multi-line strings: a list of lines, each keeping its '\n'.</summary>
+    private static JsonArray Lines(string text) =>
+        new(Regex.Split(text, "(?<=\n)").Where(line => line.Length > 0).Select(line => (JsonNode?)line).ToArray());
 
     /// <summary>A copy with every object's keys in ordinal order, as Jupyter and VS Code write notebooks (stable diffs).</summary>
     private static JsonNode? Sorted(JsonNode? node) => node switch
@@ -69,19 +43,13 @@ public static class NotebookWriter
         _ => node?.DeepClone(),
     };
 
+    /// <summary>Keeps valid ids seen first; the others get the first id derived from the content that is still free.</summary>
     private static void AssignUniqueIds(IReadOnlyList<NotebookCell> cells)
     {
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (NotebookCell cell in cells)
         {
-            if (cell.Id is null || !IsValidId(cell.Id) || !seen.Add(cell.Id))
-            {
-                string id;
-                int attempt = 0;
-                do id = DerivedId(cell, attempt++);
-                while (!seen.Add(id));
-                cell.Id = id;
-            }
+            for (int attempt = 0; cell.Id is null || !IsValidId(cell.Id) || !seen.Add(cell.Id); attempt++) cell.Id = DerivedId(cell, attempt);
         }
     }
 
@@ -95,21 +63,18 @@ public static class NotebookWriter
     private static JsonObject CellJson(NotebookCell cell)
     {
         JsonObject metadata = (JsonObject)cell.Metadata.DeepClone();
-        var json = new JsonObject { ["cell_type"] = cell.CellType, ["id"] = cell.Id };
+        var json = new JsonObject { ["cell_type"] = cell.CellType, ["id"] = cell.Id, ["metadata"] = metadata, ["source"] = Lines(cell.Source) };
         if (cell.IsCode)
         {
             PolyglotMetadata.ApplyToCodeCell(metadata);
             json["execution_count"] = cell.ExecutionCount;
-            json["metadata"] = metadata;
             json["outputs"] = new JsonArray(cell.Outputs.Select(OutputJson).ToArray<JsonNode?>());
         }
-        else
+        else if (cell.Attachments is not null)
         {
-            if (cell.Attachments is not null) json["attachments"] = cell.Attachments.DeepClone();
-            json["metadata"] = metadata;
+            json["attachments"] = cell.Attachments.DeepClone();
         }
 
-        json["source"] = Lines(cell.Source);
         return json;
     }
 
@@ -125,7 +90,6 @@ public static class NotebookWriter
             }
         }
 
-        if (json["output_type"]?.GetValue<string>() is "display_data" or "execute_result") json["metadata"] ??= new JsonObject();
         return json;
     }
 }

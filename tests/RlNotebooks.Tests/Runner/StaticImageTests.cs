@@ -28,7 +28,7 @@ public sealed class StaticImageTests : IDisposable
     public async Task Plotly_outputs_get_a_png_when_chromium_and_plotly_are_present_and_a_single_notice_otherwise()
     {
         string[] paths = ChartNotebooks();
-        StaticImageTools tools = StaticImageTools.Locate(null, null, Directory.GetCurrentDirectory(), RepositoryLocator.Find());
+        StaticImageTools tools = StaticImageTools.Locate(null, Directory.GetCurrentDirectory(), RepositoryLocator.Find());
 
         RunResult result = await NotebookRunner.RunAsync(paths, _notebooks.Options(images: true));
 
