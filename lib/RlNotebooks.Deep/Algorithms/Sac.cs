@@ -4,9 +4,10 @@ using RlNotebooks.Deep.Losses;
 using RlNotebooks.Deep.Networks;
 using RlNotebooks.Deep.Operations;
 using RlNotebooks.Environments.ClassicControl;
-using TorchSharp;
+
 using TorchSharp.Modules;
 using static TorchSharp.torch;
+using Adam = RlNotebooks.Deep.Operations.Adam;
 
 namespace RlNotebooks.Deep.Algorithms;
 
@@ -23,10 +24,14 @@ public sealed class SacAgent : IDisposable
         Critics = new TwinQCritic(observationSize, box.Dimension, config.HiddenSizes);
         CriticTargets = new TwinQCritic(observationSize, box.Dimension, config.HiddenSizes);
         TargetNetworks.HardUpdate(CriticTargets, Critics);
+        // Each network's parameters as one vector: one Adam step and one Polyak update per network instead of one per tensor.
+        ActorParameters = ContiguousParameters.Flatten(Actor.parameters());
+        CriticParameters = ContiguousParameters.Flatten(Critics.parameters());
+        CriticTargetParameters = ContiguousParameters.Flatten(CriticTargets.parameters());
         LogAlpha = new Parameter(tensor(Math.Log(config.InitialAlpha), ScalarType.Float32), requires_grad: config.Autotune);
-        ActorOptimizer = optim.Adam(Actor.parameters(), config.PolicyLearningRate);
-        CriticOptimizer = optim.Adam(Critics.parameters(), config.QLearningRate);
-        AlphaOptimizer = optim.Adam([LogAlpha], config.QLearningRate);
+        ActorOptimizer = new Adam([ActorParameters], config.PolicyLearningRate);
+        CriticOptimizer = new Adam([CriticParameters], config.QLearningRate);
+        AlphaOptimizer = new Adam([LogAlpha], config.QLearningRate);
         Alpha = config.InitialAlpha;
     }
 
@@ -39,6 +44,15 @@ public sealed class SacAgent : IDisposable
     /// <summary>Q_φ′₁, Q_φ′₂.</summary>
     public TwinQCritic CriticTargets { get; }
 
+    /// <summary>θ as one vector (<see cref="ContiguousParameters"/>): the actor's tensors are views of it.</summary>
+    public Parameter ActorParameters { get; }
+
+    /// <summary>φ₁, φ₂ as one vector.</summary>
+    public Parameter CriticParameters { get; }
+
+    /// <summary>φ′₁, φ′₂ as one vector.</summary>
+    public Parameter CriticTargetParameters { get; }
+
     /// <summary>log α, the parameter the temperature loss steps (so α stays positive).</summary>
     public Parameter LogAlpha { get; }
 
@@ -46,13 +60,13 @@ public sealed class SacAgent : IDisposable
     public double Alpha { get; internal set; }
 
     /// <summary>Adam over θ.</summary>
-    public OptimizerHelper ActorOptimizer { get; }
+    public Adam ActorOptimizer { get; }
 
     /// <summary>Adam over φ₁, φ₂.</summary>
-    public OptimizerHelper CriticOptimizer { get; }
+    public Adam CriticOptimizer { get; }
 
     /// <summary>Adam over log α.</summary>
-    public OptimizerHelper AlphaOptimizer { get; }
+    public Adam AlphaOptimizer { get; }
 
     /// <inheritdoc/>
     public void Dispose()
@@ -61,6 +75,9 @@ public sealed class SacAgent : IDisposable
         Critics.Dispose();
         CriticTargets.Dispose();
         LogAlpha.Dispose();
+        ActorParameters.Dispose();
+        CriticParameters.Dispose();
+        CriticTargetParameters.Dispose();
         ActorOptimizer.Dispose();
         CriticOptimizer.Dispose();
         AlphaOptimizer.Dispose();
@@ -134,30 +151,30 @@ public static class Sac
         var (q1, q2) = agent.Critics.forward(batch.Observations, batch.Actions);
         Tensor criticLoss = CriticLosses.TwinMeanSquared(q1, q2, y);
         double criticValue = LossCheck.Finite(criticLoss, Name, iteration, "critic loss");
-        agent.CriticOptimizer.zero_grad();
+        agent.CriticOptimizer.ZeroGrad();
         criticLoss.backward();
-        agent.CriticOptimizer.step();
+        agent.CriticOptimizer.Step();
 
         SquashedSample sample = agent.Actor.Sample(batch.Observations, generator);   // ã = squash(μ + σ ⊙ ξ), differentiable in θ
         var (piQ1, piQ2) = agent.Critics.forward(batch.Observations, sample.Action);
         Tensor actorLoss = SacLosses.ActorLoss(sample.LogProb, piQ1, piQ2, agent.Alpha);
         double actorValue = LossCheck.Finite(actorLoss, Name, iteration, "actor loss");
-        agent.ActorOptimizer.zero_grad();
+        agent.ActorOptimizer.ZeroGrad();
         actorLoss.backward();
-        agent.ActorOptimizer.step();
+        agent.ActorOptimizer.Step();
 
         double entropy = -sample.LogProb.detach().mean().item<float>();
         if (config.Autotune)
         {
             Tensor alphaLoss = SacLosses.TemperatureLoss(agent.LogAlpha, sample.LogProb, targetEntropy);
             LossCheck.Finite(alphaLoss, Name, iteration, "temperature loss J(α)");
-            agent.AlphaOptimizer.zero_grad();
+            agent.AlphaOptimizer.ZeroGrad();
             alphaLoss.backward();
-            agent.AlphaOptimizer.step();
+            agent.AlphaOptimizer.Step();
             agent.Alpha = Math.Exp(agent.LogAlpha.item<float>());
         }
 
-        TargetNetworks.PolyakUpdate(agent.CriticTargets, agent.Critics, config.Tau);
+        TargetNetworks.PolyakUpdate(agent.CriticTargetParameters, agent.CriticParameters, config.Tau);
         return new SacUpdateLog(update, 0, criticValue, actorValue, agent.Alpha, entropy);
     }
 }

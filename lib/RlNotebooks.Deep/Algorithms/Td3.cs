@@ -5,9 +5,9 @@ using RlNotebooks.Deep.Networks;
 using RlNotebooks.Deep.Operations;
 using RlNotebooks.Deep.Torch;
 using RlNotebooks.Environments.ClassicControl;
-using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
+using Adam = RlNotebooks.Deep.Operations.Adam;
 
 namespace RlNotebooks.Deep.Algorithms;
 
@@ -32,8 +32,13 @@ public sealed class Td3Agent : IDisposable
             TargetNetworks.HardUpdate(CriticTargets[i], Critics[i]);
         }
 
-        ActorOptimizer = optim.Adam(Actor.parameters(), config.LearningRate);
-        CriticOptimizer = optim.Adam(Critics.SelectMany(c => c.parameters()), config.LearningRate);
+        // Each side's parameters as one vector: one Adam step and one Polyak update per side instead of one per tensor.
+        ActorParameters = ContiguousParameters.Flatten(Actor.parameters());
+        ActorTargetParameters = ContiguousParameters.Flatten(ActorTarget.parameters());
+        CriticParameters = ContiguousParameters.Flatten(Critics.SelectMany(c => c.parameters()));
+        CriticTargetParameters = ContiguousParameters.Flatten(CriticTargets.SelectMany(c => c.parameters()));
+        ActorOptimizer = new Adam([ActorParameters], config.LearningRate);
+        CriticOptimizer = new Adam([CriticParameters], config.LearningRate);
     }
 
     /// <summary>μ_θ.</summary>
@@ -48,11 +53,23 @@ public sealed class Td3Agent : IDisposable
     /// <summary>Q′₁ (and Q′₂).</summary>
     public IReadOnlyList<QCritic> CriticTargets { get; }
 
+    /// <summary>θ as one vector (<see cref="ContiguousParameters"/>): the actor's tensors are views of it.</summary>
+    public Parameter ActorParameters { get; }
+
+    /// <summary>θ′ as one vector.</summary>
+    public Parameter ActorTargetParameters { get; }
+
+    /// <summary>Every critic's φ as one vector.</summary>
+    public Parameter CriticParameters { get; }
+
+    /// <summary>Every target critic's φ′ as one vector.</summary>
+    public Parameter CriticTargetParameters { get; }
+
     /// <summary>Adam over θ.</summary>
-    public OptimizerHelper ActorOptimizer { get; }
+    public Adam ActorOptimizer { get; }
 
     /// <summary>Adam over every critic's φ.</summary>
-    public OptimizerHelper CriticOptimizer { get; }
+    public Adam CriticOptimizer { get; }
 
     /// <inheritdoc/>
     public void Dispose()
@@ -60,6 +77,11 @@ public sealed class Td3Agent : IDisposable
         foreach (var module in new nn.Module[] { Actor, ActorTarget }.Concat(Critics).Concat(CriticTargets))
         {
             module.Dispose();
+        }
+
+        foreach (var vector in new[] { ActorParameters, ActorTargetParameters, CriticParameters, CriticTargetParameters })
+        {
+            vector.Dispose();
         }
 
         ActorOptimizer.Dispose();
@@ -151,22 +173,19 @@ public static class Td3
             ? CriticLosses.TwinMeanSquared(q1, agent.Critics[1].forward(batch.Observations, batch.Actions), y)
             : CriticLosses.MeanSquared(q1, y);
         double criticValue = LossCheck.Finite(criticLoss, config.Name, iteration, "critic loss");
-        agent.CriticOptimizer.zero_grad();
+        agent.CriticOptimizer.ZeroGrad();
         criticLoss.backward();
-        agent.CriticOptimizer.step();
+        agent.CriticOptimizer.Step();
         double actorValue = double.NaN;
         if (update % config.PolicyDelay == 0)
         {
             Tensor actorLoss = DeterministicPolicyLosses.ActorLoss(agent.Critics[0].forward(batch.Observations, agent.Actor.forward(batch.Observations)));
             actorValue = LossCheck.Finite(actorLoss, config.Name, iteration, "actor loss −Q₁(s, μ(s))");
-            agent.ActorOptimizer.zero_grad();
+            agent.ActorOptimizer.ZeroGrad();
             actorLoss.backward();
-            agent.ActorOptimizer.step();
-            TargetNetworks.PolyakUpdate(agent.ActorTarget, agent.Actor, config.Tau);
-            for (int i = 0; i < agent.Critics.Count; i++)
-            {
-                TargetNetworks.PolyakUpdate(agent.CriticTargets[i], agent.Critics[i], config.Tau);
-            }
+            agent.ActorOptimizer.Step();
+            TargetNetworks.PolyakUpdate(agent.ActorTargetParameters, agent.ActorParameters, config.Tau);
+            TargetNetworks.PolyakUpdate(agent.CriticTargetParameters, agent.CriticParameters, config.Tau);
         }
 
         return new Td3UpdateLog(update, 0, criticValue, actorValue, q1.mean().item<float>());

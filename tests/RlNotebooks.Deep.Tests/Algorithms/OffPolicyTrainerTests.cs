@@ -144,7 +144,7 @@ public sealed class OffPolicyTrainerTests
         Assert.Equal("Gamma", Assert.ThrowsAny<ArgumentException>(() => Td3Config.Pendulum with { Gamma = 1.5 }).ParamName);
         Assert.Equal("PolicyDelay", Assert.ThrowsAny<ArgumentException>(() => Td3Config.Pendulum with { PolicyDelay = 0 }).ParamName);
         Assert.Equal("LearningRate", Assert.ThrowsAny<ArgumentException>(() => Td3Config.Pendulum with { LearningRate = 0 }).ParamName);
-        Assert.Equal("HiddenSizes", Assert.ThrowsAny<ArgumentException>(() => SacConfig.Pendulum with { HiddenSizes = [64, 0] }).ParamName);
+        Assert.Equal("HiddenSizes[1]", Assert.ThrowsAny<ArgumentException>(() => SacConfig.Pendulum with { HiddenSizes = [64, 0] }).ParamName);   // names the layer
         Assert.Equal("InitialAlpha", Assert.ThrowsAny<ArgumentException>(() => SacConfig.Pendulum with { InitialAlpha = -1 }).ParamName);
         Assert.Equal("BatchSize", Assert.ThrowsAny<ArgumentException>(() => SacConfig.Pendulum with { BatchSize = 0 }).ParamName);
     }
