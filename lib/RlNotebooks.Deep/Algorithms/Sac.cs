@@ -110,7 +110,7 @@ public static class Sac
         double targetEntropy = config.TargetEntropy ?? RlNotebooks.OffPolicy.SacTemperature.DefaultTargetEntropy(box.Dimension);
         using var agent = new SacAgent(collector.Environment.ObservationSize, box, config);
         var updates = new List<SacUpdateLog>();
-        collector.Run(config.TotalSteps, config.LearningStarts, config.StopAtReturn, generator,
+        collector.Run(config.TotalSteps, config.LearningStarts, config.UpdateInterval, config.StopAtReturn, generator,
             act: (observation, action) => OffPolicyExploration.Gaussian(agent.Actor.Sample(observation, generator).Action, 0.0, box, generator, action),
             update: k =>
             {

@@ -23,6 +23,9 @@ public sealed record SacConfig
     /// <summary>Steps of uniformly random actions before learning starts (CleanRL: 5 000).</summary>
     public long LearningStarts { get; init => field = AtLeastOne(value, nameof(LearningStarts)); } = 5_000;
 
+    /// <summary>Environment steps between gradient updates (CleanRL and the paper: 1, one update per step).</summary>
+    public int UpdateInterval { get; init => field = AtLeastOne(value, nameof(UpdateInterval)); } = 1;
+
     /// <summary>Discount γ ∈ [0, 1] (CleanRL: 0.99).</summary>
     public double Gamma { get; init => field = UnitInterval(value, nameof(Gamma)); } = 0.99;
 

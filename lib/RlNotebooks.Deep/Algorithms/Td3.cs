@@ -113,7 +113,7 @@ public static class Td3
         var box = (Box)collector.Environment.ActionSpace;
         var updates = new List<Td3UpdateLog>();
         var estimates = new List<QEstimateRecord>();
-        collector.Run(config.TotalSteps, config.LearningStarts, config.StopAtReturn, generator,
+        collector.Run(config.TotalSteps, config.LearningStarts, updateInterval: 1, config.StopAtReturn, generator,
             act: (observation, action) => OffPolicyExploration.Gaussian(agent.Actor.forward(observation), config.ExplorationNoise * config.ActionBound, box, generator, action),
             update: k =>
             {
