@@ -26,7 +26,8 @@ public sealed class SacAgent : IDisposable
         TargetNetworks.HardUpdate(CriticTargets, Critics);
         // Each network's parameters as one vector: one Adam step and one Polyak update per network instead of one per tensor.
         ActorParameters = ContiguousParameters.Flatten(Actor.parameters());
-        CriticParameters = ContiguousParameters.Flatten(Critics.parameters());
+        CriticTensors = [.. Critics.parameters()];
+        CriticParameters = ContiguousParameters.Flatten(CriticTensors);
         CriticTargetParameters = ContiguousParameters.Flatten(CriticTargets.parameters());
         LogAlpha = new Parameter(tensor(Math.Log(config.InitialAlpha), ScalarType.Float32), requires_grad: config.Autotune);
         ActorOptimizer = new Adam([ActorParameters], config.PolicyLearningRate);
@@ -46,6 +47,9 @@ public sealed class SacAgent : IDisposable
 
     /// <summary>θ as one vector (<see cref="ContiguousParameters"/>): the actor's tensors are views of it.</summary>
     public Parameter ActorParameters { get; }
+
+    /// <summary>φ₁, φ₂ tensor by tensor (views of <see cref="CriticParameters"/>).</summary>
+    internal Parameter[] CriticTensors { get; }
 
     /// <summary>φ₁, φ₂ as one vector.</summary>
     public Parameter CriticParameters { get; }
@@ -156,11 +160,16 @@ public static class Sac
         agent.CriticOptimizer.Step();
 
         SquashedSample sample = agent.Actor.Sample(batch.Observations, generator);   // ã = squash(μ + σ ⊙ ξ), differentiable in θ
-        var (piQ1, piQ2) = agent.Critics.forward(batch.Observations, sample.Action);
-        Tensor actorLoss = SacLosses.ActorLoss(sample.LogProb, piQ1, piQ2, agent.Alpha);
-        double actorValue = LossCheck.Finite(actorLoss, Name, iteration, "actor loss");
-        agent.ActorOptimizer.ZeroGrad();
-        actorLoss.backward();
+        double actorValue;
+        using (new FrozenParameters(agent.CriticTensors))   // the loss reaches φ too, but only θ is stepped on it
+        {
+            var (piQ1, piQ2) = agent.Critics.forward(batch.Observations, sample.Action);
+            Tensor actorLoss = SacLosses.ActorLoss(sample.LogProb, piQ1, piQ2, agent.Alpha);
+            actorValue = LossCheck.Finite(actorLoss, Name, iteration, "actor loss");
+            agent.ActorOptimizer.ZeroGrad();
+            actorLoss.backward();
+        }
+
         agent.ActorOptimizer.Step();
 
         double entropy = -sample.LogProb.detach().mean().item<float>();

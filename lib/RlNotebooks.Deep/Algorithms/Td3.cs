@@ -35,7 +35,8 @@ public sealed class Td3Agent : IDisposable
         // Each side's parameters as one vector: one Adam step and one Polyak update per side instead of one per tensor.
         ActorParameters = ContiguousParameters.Flatten(Actor.parameters());
         ActorTargetParameters = ContiguousParameters.Flatten(ActorTarget.parameters());
-        CriticParameters = ContiguousParameters.Flatten(Critics.SelectMany(c => c.parameters()));
+        CriticTensors = [.. Critics.SelectMany(c => c.parameters())];
+        CriticParameters = ContiguousParameters.Flatten(CriticTensors);
         CriticTargetParameters = ContiguousParameters.Flatten(CriticTargets.SelectMany(c => c.parameters()));
         ActorOptimizer = new Adam([ActorParameters], config.LearningRate);
         CriticOptimizer = new Adam([CriticParameters], config.LearningRate);
@@ -58,6 +59,9 @@ public sealed class Td3Agent : IDisposable
 
     /// <summary>θ′ as one vector.</summary>
     public Parameter ActorTargetParameters { get; }
+
+    /// <summary>Every critic's φ tensor by tensor (views of <see cref="CriticParameters"/>).</summary>
+    internal Parameter[] CriticTensors { get; }
 
     /// <summary>Every critic's φ as one vector.</summary>
     public Parameter CriticParameters { get; }
@@ -179,10 +183,14 @@ public static class Td3
         double actorValue = double.NaN;
         if (update % config.PolicyDelay == 0)
         {
-            Tensor actorLoss = DeterministicPolicyLosses.ActorLoss(agent.Critics[0].forward(batch.Observations, agent.Actor.forward(batch.Observations)));
-            actorValue = LossCheck.Finite(actorLoss, config.Name, iteration, "actor loss −Q₁(s, μ(s))");
-            agent.ActorOptimizer.ZeroGrad();
-            actorLoss.backward();
+            using (new FrozenParameters(agent.CriticTensors))   // the loss reaches φ₁ too, but only θ is stepped on it
+            {
+                Tensor actorLoss = DeterministicPolicyLosses.ActorLoss(agent.Critics[0].forward(batch.Observations, agent.Actor.forward(batch.Observations)));
+                actorValue = LossCheck.Finite(actorLoss, config.Name, iteration, "actor loss −Q₁(s, μ(s))");
+                agent.ActorOptimizer.ZeroGrad();
+                actorLoss.backward();
+            }
+
             agent.ActorOptimizer.Step();
             TargetNetworks.PolyakUpdate(agent.ActorTargetParameters, agent.ActorParameters, config.Tau);
             TargetNetworks.PolyakUpdate(agent.CriticTargetParameters, agent.CriticParameters, config.Tau);
