@@ -1,3 +1,4 @@
+using RlNotebooks.Deep.Torch;
 using RlNotebooks.Environments.ClassicControl;
 using static TorchSharp.torch;
 
@@ -21,7 +22,7 @@ internal static class OffPolicyExploration
     public static void Gaussian(Tensor mean, double sigma, Box box, Generator generator, float[] action)
     {
         using var scope = NewDisposeScope();
-        Tensor noisy = sigma > 0 ? mean + randn(mean.shape, generator: generator) * sigma : mean;
+        Tensor noisy = sigma > 0 ? (randn(mean.shape, generator: generator) * mean.Constant(sigma)).Plus(mean) : mean;
         box.ClipInto(noisy.data<float>().ToArray(), action);
     }
 }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using RlNotebooks.Deep.Losses;
 using RlNotebooks.Deep.Rlhf;
+using RlNotebooks.Deep.Torch;
 using static TorchSharp.torch;
 
 namespace RlNotebooks.Deep.Algorithms;
@@ -117,7 +118,7 @@ public static class RlhfPpo
         manual_seed(seed);
         var generator = new Generator((ulong)seed);
         TokenPolicy policy = pretrained.Copy();
-        using var optimizer = optim.Adam(policy.parameters(), config.LearningRate);
+        using var optimizer = new Operations.Adam([.. policy.parameters()], config.LearningRate);
         var log = new List<RlhfPpoIterationLog>(config.Iterations);
         var episodes = new List<EpisodeRecord>(config.Iterations * config.BatchSize);
         long step = 0;
@@ -134,10 +135,10 @@ public static class RlhfPpo
                 oldTokenLogProbs = policy.TokenLogProbs(tokens);
                 logRatio = oldTokenLogProbs.sum(1) - pretrained.SequenceLogProbs(tokens);   // log p^RL(s) − log p^PT(s)
                 score = rewardModel.forward(tokens);
-                regularized = score - logRatio * config.Beta;                               // R̂(s) = R(s) − β log(p^RL/p^PT)
+                regularized = score - logRatio * logRatio.Constant(config.Beta);                            // R̂(s) = R(s) − β log(p^RL/p^PT)
             }
 
-            Tensor advantages = (regularized - regularized.mean()) / (regularized.std() + 1e-8);
+            Tensor advantages = (regularized - regularized.mean()) / regularized.std().Plus(regularized.Constant(1e-8));
 
             // Update: E epochs of L^CLIP over minibatches of whole sequences, on their unmasked tokens.
             double clipFraction = 0.0;
@@ -154,14 +155,14 @@ public static class RlhfPpo
                     Tensor tokenAdvantages = advantages.index_select(0, index).unsqueeze(1).expand_as(batchMask).masked_select(batchMask);
                     Tensor loss = -PpoLosses.ClippedSurrogate(newLogProbs, oldLogProbs, tokenAdvantages, config.ClipEpsilon);
                     LossCheck.Finite(loss, "RLHF-PPO", iteration, "−L^CLIP");
-                    optimizer.zero_grad();
+                    optimizer.ZeroGrad();
                     loss.backward();
                     nn.utils.clip_grad_norm_(policy.parameters(), config.MaxGradNorm);
-                    optimizer.step();
+                    optimizer.Step();
                     using (no_grad())
                     {
                         Tensor ratio = (newLogProbs - oldLogProbs).exp();
-                        clipped += ratio.lt(1.0 - config.ClipEpsilon).logical_or(ratio.gt(1.0 + config.ClipEpsilon)).sum().item<long>();
+                        clipped += ratio.lt(ratio.Constant(1.0 - config.ClipEpsilon)).logical_or(ratio.gt(ratio.Constant(1.0 + config.ClipEpsilon))).sum().item<long>();
                         counted += newLogProbs.shape[0];
                     }
                 }

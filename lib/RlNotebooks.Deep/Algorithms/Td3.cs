@@ -148,7 +148,7 @@ public static class Td3
         {
             double b = config.ActionBound;
             Tensor noise = randn(nextActions.shape, generator: generator) * nextActions.Constant(config.PolicyNoise * b);
-            Tensor high = full(nextActions.shape[1], b, nextActions.dtype);
+            Tensor high = ones(nextActions.shape[1], nextActions.dtype) * nextActions.Constant(b);
             nextActions = DeterministicPolicyLosses.SmoothedTargetActions(nextActions, noise, config.NoiseClip * b, -high, high);
         }
 
