@@ -80,9 +80,10 @@ internal sealed class OffPolicyCollector
     /// CleanRL's loop: for each step, uniformly random actions before <paramref name="learningStarts"/> and
     /// <paramref name="act"/>(sₜ) after; store the transition; at an episode's end call <paramref name="episodeEnded"/>, report
     /// progress and stop once the rolling-20 return reaches <paramref name="stopAtReturn"/>; from the step at which learning
-    /// starts, one <paramref name="update"/>(k) per environment step (replay ratio 1), k = 0, 1, ….
+    /// starts, one <paramref name="update"/>(k) every <paramref name="updateInterval"/> environment steps (1: CleanRL's replay
+    /// ratio of one update per step), k = 0, 1, ….
     /// </summary>
-    public void Run(long totalSteps, long learningStarts, double? stopAtReturn, Generator generator, Action<Tensor, float[]> act,
+    public void Run(long totalSteps, long learningStarts, int updateInterval, double? stopAtReturn, Generator generator, Action<Tensor, float[]> act,
         Action<long> update, Action episodeEnded, TrainingProgress? progress, Func<ProgressMetric> metric)
     {
         var box = (Environments.ClassicControl.Box)env.ActionSpace;
@@ -112,7 +113,7 @@ internal sealed class OffPolicyCollector
                 }
             }
 
-            if (step + 1 >= learningStarts)
+            if (step + 1 >= learningStarts && (step + 1 - learningStarts) % updateInterval == 0)
             {
                 update(k++);
             }

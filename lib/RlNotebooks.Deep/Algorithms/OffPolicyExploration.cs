@@ -22,7 +22,7 @@ internal static class OffPolicyExploration
     public static void Gaussian(Tensor mean, double sigma, Box box, Generator generator, float[] action)
     {
         using var scope = NewDisposeScope();
-        Tensor noisy = sigma > 0 ? mean.Plus(randn(mean.shape, generator: generator) * mean.Constant(sigma)) : mean;
+        Tensor noisy = sigma > 0 ? (randn(mean.shape, generator: generator) * mean.Constant(sigma)).Plus(mean) : mean;
         box.ClipInto(noisy.data<float>().ToArray(), action);
     }
 }

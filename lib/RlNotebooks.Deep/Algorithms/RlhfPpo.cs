@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using RlNotebooks.Deep.Losses;
-using RlNotebooks.Deep.Operations;
 using RlNotebooks.Deep.Rlhf;
 using RlNotebooks.Deep.Torch;
 using static TorchSharp.torch;
@@ -56,16 +55,37 @@ public sealed record RlhfPpoConfig
 
 /// <summary>One iteration's statistics, over the B sequences sampled from p^RL before the update.</summary>
 /// <param name="Iteration">0-based.</param>
+/// <param name="Step">Tokens sampled so far, this batch included (a token is one action of the policy).</param>
 /// <param name="MeanScore">(1/B) Σ R(s), the reward model's mean score.</param>
 /// <param name="MeanKl">(1/B) Σ log(p^RL(s)/p^PT(s)), the k1 estimate of D_KL(p^RL ‖ p^PT) in nats.</param>
 /// <param name="MeanRegularizedReward">(1/B) Σ R̂(s).</param>
 /// <param name="ClipFraction">Share of token ratios outside [1 − ε, 1 + ε] in the last epoch.</param>
 /// <param name="Samples">The sampled sequences (each up to its end token), so the caller can score them with anything.</param>
-public sealed record RlhfPpoLog(int Iteration, double MeanScore, double MeanKl, double MeanRegularizedReward, double ClipFraction,
+public sealed record RlhfPpoIterationLog(int Iteration, long Step, double MeanScore, double MeanKl, double MeanRegularizedReward, double ClipFraction,
     IReadOnlyList<int[]> Samples);
 
-/// <summary>The fine-tuned policy p^RL and the per-iteration log.</summary>
-public sealed record RlhfPpoResult(TokenPolicy Policy, IReadOnlyList<RlhfPpoLog> Log, long TotalSequences, double Seconds);
+/// <summary>
+/// An RLHF fine-tuning run, in the shape of every trainer's result: each sampled sequence is one episode (one reward R̂(s)
+/// at its end), each iteration one log entry; and the fine-tuned policy p^RL (dispose the result to free it).
+/// </summary>
+/// <param name="Config">The configuration it ran.</param>
+/// <param name="Seed">The seed.</param>
+/// <param name="Episodes">Every sampled sequence in order: its return is R̂(s) = R(s) − β log(p^RL(s)/p^PT(s)) under the
+/// policy that sampled it, its length the tokens up to and including the end token, its step the tokens sampled up to it
+/// (a batch's sequences counted one after the other), its seconds the time its batch was scored.</param>
+/// <param name="Iterations">One log entry per iteration.</param>
+/// <param name="TotalSteps">Tokens sampled.</param>
+/// <param name="Seconds">Wall-clock seconds of the whole run.</param>
+/// <param name="Policy">p^RL as training left it.</param>
+public sealed record RlhfPpoResult(RlhfPpoConfig Config, int Seed, IReadOnlyList<EpisodeRecord> Episodes, IReadOnlyList<RlhfPpoIterationLog> Iterations,
+    long TotalSteps, double Seconds, TokenPolicy Policy) : IDisposable
+{
+    /// <summary>Tokens sampled per second.</summary>
+    public double StepsPerSecond => TotalSteps / Seconds;
+
+    /// <summary>Frees p^RL.</summary>
+    public void Dispose() => Policy.Dispose();
+}
 
 /// <summary>
 /// Step 3 of RLHF: PPO on the KL-regularised reward R̂(s) = R(s) − β log(p^RL(s)/p^PT(s)) (Ouyang et al. 2022, eq. 2).
@@ -98,8 +118,10 @@ public static class RlhfPpo
         manual_seed(seed);
         var generator = new Generator((ulong)seed);
         TokenPolicy policy = pretrained.Copy();
-        using var optimizer = new Adam([.. policy.parameters()], config.LearningRate);
-        var log = new List<RlhfPpoLog>(config.Iterations);
+        using var optimizer = new Operations.Adam([.. policy.parameters()], config.LearningRate);
+        var log = new List<RlhfPpoIterationLog>(config.Iterations);
+        var episodes = new List<EpisodeRecord>(config.Iterations * config.BatchSize);
+        long step = 0;
         for (int iteration = 0; iteration < config.Iterations; iteration++)
         {
             using var scope = NewDisposeScope();
@@ -113,7 +135,7 @@ public static class RlhfPpo
                 oldTokenLogProbs = policy.TokenLogProbs(tokens);
                 logRatio = oldTokenLogProbs.sum(1) - pretrained.SequenceLogProbs(tokens);   // log p^RL(s) − log p^PT(s)
                 score = rewardModel.forward(tokens);
-                regularized = score - logRatio * logRatio.Constant(config.Beta);            // R̂(s) = R(s) − β log(p^RL/p^PT)
+                regularized = score - logRatio * logRatio.Constant(config.Beta);                            // R̂(s) = R(s) − β log(p^RL/p^PT)
             }
 
             Tensor advantages = (regularized - regularized.mean()) / regularized.std().Plus(regularized.Constant(1e-8));
@@ -148,12 +170,22 @@ public static class RlhfPpo
                 clipFraction = clipped / counted;
             }
 
-            var entry = new RlhfPpoLog(iteration, score.mean().item<float>(), logRatio.mean().item<float>(),
+            // Each sequence is an episode with the single reward R̂(s) at its end, counted in tokens.
+            float[] returns = regularized.data<float>().ToArray();
+            long[] lengths = mask.sum(1).data<long>().ToArray();
+            double seconds = clock.Elapsed.TotalSeconds;
+            for (int k = 0; k < returns.Length; k++)
+            {
+                step += lengths[k];
+                episodes.Add(new EpisodeRecord(step, returns[k], (int)lengths[k], seconds));
+            }
+
+            var entry = new RlhfPpoIterationLog(iteration, step, score.mean().item<float>(), logRatio.mean().item<float>(),
                 regularized.mean().item<float>(), clipFraction, TokenSequences.FromTensor(tokens, policy.EndToken));
             log.Add(entry);
             progress?.Report(iteration + 1, new Charts.ProgressMetric("score R", entry.MeanScore), new Charts.ProgressMetric("KL(p^RL‖p^PT)", entry.MeanKl));
         }
 
-        return new RlhfPpoResult(policy, log, (long)config.Iterations * config.BatchSize, clock.Elapsed.TotalSeconds);
+        return new RlhfPpoResult(config, seed, episodes, log, step, clock.Elapsed.TotalSeconds, policy);
     }
 }

@@ -4,10 +4,9 @@ using RlNotebooks.Deep.Losses;
 using RlNotebooks.Deep.Networks;
 using RlNotebooks.Deep.Operations;
 using RlNotebooks.Environments.ClassicControl;
-using TorchSharp;
 using TorchSharp.Modules;
-using Adam = RlNotebooks.Deep.Operations.Adam;
 using static TorchSharp.torch;
+using Adam = RlNotebooks.Deep.Operations.Adam;
 
 namespace RlNotebooks.Deep.Algorithms;
 
@@ -24,9 +23,14 @@ public sealed class SacAgent : IDisposable
         Critics = new TwinQCritic(observationSize, box.Dimension, config.HiddenSizes);
         CriticTargets = new TwinQCritic(observationSize, box.Dimension, config.HiddenSizes);
         TargetNetworks.HardUpdate(CriticTargets, Critics);
+        // Each network's parameters as one vector: one Adam step and one Polyak update per network instead of one per tensor.
+        ActorParameters = ContiguousParameters.Flatten(Actor.parameters());
+        CriticTensors = [.. Critics.parameters()];
+        CriticParameters = ContiguousParameters.Flatten(CriticTensors);
+        CriticTargetParameters = ContiguousParameters.Flatten(CriticTargets.parameters());
         LogAlpha = new Parameter(tensor(Math.Log(config.InitialAlpha), ScalarType.Float32), requires_grad: config.Autotune);
-        ActorOptimizer = new Adam([.. Actor.parameters()], config.PolicyLearningRate);
-        CriticOptimizer = new Adam([.. Critics.parameters()], config.QLearningRate);
+        ActorOptimizer = new Adam([ActorParameters], config.PolicyLearningRate);
+        CriticOptimizer = new Adam([CriticParameters], config.QLearningRate);
         AlphaOptimizer = new Adam([LogAlpha], config.QLearningRate);
         Alpha = config.InitialAlpha;
     }
@@ -39,6 +43,18 @@ public sealed class SacAgent : IDisposable
 
     /// <summary>Q_φ′₁, Q_φ′₂.</summary>
     public TwinQCritic CriticTargets { get; }
+
+    /// <summary>θ as one vector (<see cref="ContiguousParameters"/>): the actor's tensors are views of it.</summary>
+    public Parameter ActorParameters { get; }
+
+    /// <summary>φ₁, φ₂ tensor by tensor (views of <see cref="CriticParameters"/>).</summary>
+    internal Parameter[] CriticTensors { get; }
+
+    /// <summary>φ₁, φ₂ as one vector.</summary>
+    public Parameter CriticParameters { get; }
+
+    /// <summary>φ′₁, φ′₂ as one vector.</summary>
+    public Parameter CriticTargetParameters { get; }
 
     /// <summary>log α, the parameter the temperature loss steps (so α stays positive).</summary>
     public Parameter LogAlpha { get; }
@@ -62,6 +78,9 @@ public sealed class SacAgent : IDisposable
         Critics.Dispose();
         CriticTargets.Dispose();
         LogAlpha.Dispose();
+        ActorParameters.Dispose();
+        CriticParameters.Dispose();
+        CriticTargetParameters.Dispose();
         ActorOptimizer.Dispose();
         CriticOptimizer.Dispose();
         AlphaOptimizer.Dispose();
@@ -94,7 +113,7 @@ public static class Sac
         double targetEntropy = config.TargetEntropy ?? RlNotebooks.OffPolicy.SacTemperature.DefaultTargetEntropy(box.Dimension);
         using var agent = new SacAgent(collector.Environment.ObservationSize, box, config);
         var updates = new List<SacUpdateLog>();
-        collector.Run(config.TotalSteps, config.LearningStarts, config.StopAtReturn, generator,
+        collector.Run(config.TotalSteps, config.LearningStarts, config.UpdateInterval, config.StopAtReturn, generator,
             act: (observation, action) => OffPolicyExploration.Gaussian(agent.Actor.Sample(observation, generator).Action, 0.0, box, generator, action),
             update: k =>
             {
@@ -140,11 +159,16 @@ public static class Sac
         agent.CriticOptimizer.Step();
 
         SquashedSample sample = agent.Actor.Sample(batch.Observations, generator);   // ã = squash(μ + σ ⊙ ξ), differentiable in θ
-        var (piQ1, piQ2) = agent.Critics.forward(batch.Observations, sample.Action);
-        Tensor actorLoss = SacLosses.ActorLoss(sample.LogProb, piQ1, piQ2, agent.Alpha);
-        double actorValue = LossCheck.Finite(actorLoss, Name, iteration, "actor loss");
-        agent.ActorOptimizer.ZeroGrad();
-        actorLoss.backward();
+        double actorValue;
+        using (new FrozenParameters(agent.CriticTensors))   // the loss reaches φ too, but only θ is stepped on it
+        {
+            var (piQ1, piQ2) = agent.Critics.forward(batch.Observations, sample.Action);
+            Tensor actorLoss = SacLosses.ActorLoss(sample.LogProb, piQ1, piQ2, agent.Alpha);
+            actorValue = LossCheck.Finite(actorLoss, Name, iteration, "actor loss");
+            agent.ActorOptimizer.ZeroGrad();
+            actorLoss.backward();
+        }
+
         agent.ActorOptimizer.Step();
 
         double entropy = -sample.LogProb.detach().mean().item<float>();
@@ -158,7 +182,7 @@ public static class Sac
             agent.Alpha = Math.Exp(agent.LogAlpha.item<float>());
         }
 
-        TargetNetworks.PolyakUpdate(agent.CriticTargets, agent.Critics, config.Tau);
+        TargetNetworks.PolyakUpdate(agent.CriticTargetParameters, agent.CriticParameters, config.Tau);
         return new SacUpdateLog(update, 0, criticValue, actorValue, agent.Alpha, entropy);
     }
 }

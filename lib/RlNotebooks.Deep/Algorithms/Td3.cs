@@ -5,10 +5,9 @@ using RlNotebooks.Deep.Networks;
 using RlNotebooks.Deep.Operations;
 using RlNotebooks.Deep.Torch;
 using RlNotebooks.Environments.ClassicControl;
-using TorchSharp;
 using TorchSharp.Modules;
-using Adam = RlNotebooks.Deep.Operations.Adam;
 using static TorchSharp.torch;
+using Adam = RlNotebooks.Deep.Operations.Adam;
 
 namespace RlNotebooks.Deep.Algorithms;
 
@@ -33,8 +32,14 @@ public sealed class Td3Agent : IDisposable
             TargetNetworks.HardUpdate(CriticTargets[i], Critics[i]);
         }
 
-        ActorOptimizer = new Adam([.. Actor.parameters()], config.LearningRate);
-        CriticOptimizer = new Adam([.. Critics.SelectMany(c => c.parameters())], config.LearningRate);
+        // Each side's parameters as one vector: one Adam step and one Polyak update per side instead of one per tensor.
+        ActorParameters = ContiguousParameters.Flatten(Actor.parameters());
+        ActorTargetParameters = ContiguousParameters.Flatten(ActorTarget.parameters());
+        CriticTensors = [.. Critics.SelectMany(c => c.parameters())];
+        CriticParameters = ContiguousParameters.Flatten(CriticTensors);
+        CriticTargetParameters = ContiguousParameters.Flatten(CriticTargets.SelectMany(c => c.parameters()));
+        ActorOptimizer = new Adam([ActorParameters], config.LearningRate);
+        CriticOptimizer = new Adam([CriticParameters], config.LearningRate);
     }
 
     /// <summary>μ_θ.</summary>
@@ -49,6 +54,21 @@ public sealed class Td3Agent : IDisposable
     /// <summary>Q′₁ (and Q′₂).</summary>
     public IReadOnlyList<QCritic> CriticTargets { get; }
 
+    /// <summary>θ as one vector (<see cref="ContiguousParameters"/>): the actor's tensors are views of it.</summary>
+    public Parameter ActorParameters { get; }
+
+    /// <summary>θ′ as one vector.</summary>
+    public Parameter ActorTargetParameters { get; }
+
+    /// <summary>Every critic's φ tensor by tensor (views of <see cref="CriticParameters"/>).</summary>
+    internal Parameter[] CriticTensors { get; }
+
+    /// <summary>Every critic's φ as one vector.</summary>
+    public Parameter CriticParameters { get; }
+
+    /// <summary>Every target critic's φ′ as one vector.</summary>
+    public Parameter CriticTargetParameters { get; }
+
     /// <summary>Adam over θ.</summary>
     public Adam ActorOptimizer { get; }
 
@@ -61,6 +81,11 @@ public sealed class Td3Agent : IDisposable
         foreach (var module in new nn.Module[] { Actor, ActorTarget }.Concat(Critics).Concat(CriticTargets))
         {
             module.Dispose();
+        }
+
+        foreach (var vector in new[] { ActorParameters, ActorTargetParameters, CriticParameters, CriticTargetParameters })
+        {
+            vector.Dispose();
         }
 
         ActorOptimizer.Dispose();
@@ -92,7 +117,7 @@ public static class Td3
         var box = (Box)collector.Environment.ActionSpace;
         var updates = new List<Td3UpdateLog>();
         var estimates = new List<QEstimateRecord>();
-        collector.Run(config.TotalSteps, config.LearningStarts, config.StopAtReturn, generator,
+        collector.Run(config.TotalSteps, config.LearningStarts, updateInterval: 1, config.StopAtReturn, generator,
             act: (observation, action) => OffPolicyExploration.Gaussian(agent.Actor.forward(observation), config.ExplorationNoise * config.ActionBound, box, generator, action),
             update: k =>
             {
@@ -123,7 +148,7 @@ public static class Td3
         {
             double b = config.ActionBound;
             Tensor noise = randn(nextActions.shape, generator: generator) * nextActions.Constant(config.PolicyNoise * b);
-            Tensor high = nextActions.Constant(b).repeat(nextActions.shape[1]);
+            Tensor high = ones(nextActions.shape[1], nextActions.dtype) * nextActions.Constant(b);
             nextActions = DeterministicPolicyLosses.SmoothedTargetActions(nextActions, noise, config.NoiseClip * b, -high, high);
         }
 
@@ -158,16 +183,17 @@ public static class Td3
         double actorValue = double.NaN;
         if (update % config.PolicyDelay == 0)
         {
-            Tensor actorLoss = DeterministicPolicyLosses.ActorLoss(agent.Critics[0].forward(batch.Observations, agent.Actor.forward(batch.Observations)));
-            actorValue = LossCheck.Finite(actorLoss, config.Name, iteration, "actor loss −Q₁(s, μ(s))");
-            agent.ActorOptimizer.ZeroGrad();
-            actorLoss.backward();
-            agent.ActorOptimizer.Step();
-            TargetNetworks.PolyakUpdate(agent.ActorTarget, agent.Actor, config.Tau);
-            for (int i = 0; i < agent.Critics.Count; i++)
+            using (new FrozenParameters(agent.CriticTensors))   // the loss reaches φ₁ too, but only θ is stepped on it
             {
-                TargetNetworks.PolyakUpdate(agent.CriticTargets[i], agent.Critics[i], config.Tau);
+                Tensor actorLoss = DeterministicPolicyLosses.ActorLoss(agent.Critics[0].forward(batch.Observations, agent.Actor.forward(batch.Observations)));
+                actorValue = LossCheck.Finite(actorLoss, config.Name, iteration, "actor loss −Q₁(s, μ(s))");
+                agent.ActorOptimizer.ZeroGrad();
+                actorLoss.backward();
             }
+
+            agent.ActorOptimizer.Step();
+            TargetNetworks.PolyakUpdate(agent.ActorTargetParameters, agent.ActorParameters, config.Tau);
+            TargetNetworks.PolyakUpdate(agent.CriticTargetParameters, agent.CriticParameters, config.Tau);
         }
 
         return new Td3UpdateLog(update, 0, criticValue, actorValue, q1.mean().item<float>());

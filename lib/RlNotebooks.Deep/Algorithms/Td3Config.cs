@@ -1,5 +1,5 @@
 using RlNotebooks.Environments.ClassicControl;
-using static RlNotebooks.Deep.Algorithms.OffPolicyChecks;
+using static RlNotebooks.Deep.Algorithms.ConfigGuard;
 
 namespace RlNotebooks.Deep.Algorithms;
 
@@ -25,10 +25,10 @@ public sealed record Td3Config
     public long LearningStarts { get; init => field = AtLeastOne(value, nameof(LearningStarts)); } = 25_000;
 
     /// <summary>Discount γ ∈ [0, 1] (CleanRL: 0.99).</summary>
-    public double Gamma { get; init => field = Gamma(value, nameof(Gamma)); } = 0.99;
+    public double Gamma { get; init => field = UnitInterval(value, nameof(Gamma)); } = 0.99;
 
     /// <summary>Polyak rate τ ∈ (0, 1] of θ′ ← τθ + (1 − τ)θ′ (CleanRL and paper: 0.005).</summary>
-    public double Tau { get; init => field = Tau(value, nameof(Tau)); } = 0.005;
+    public double Tau { get; init => field = PositiveUnitInterval(value, nameof(Tau)); } = 0.005;
 
     /// <summary>Adam step size of actor and critics (CleanRL: 3e-4).</summary>
     public double LearningRate { get; init => field = PositiveFinite(value, nameof(LearningRate)); } = 3e-4;
@@ -91,7 +91,7 @@ public sealed record Td3Config
     };
 
     /// <summary>Throws when fields disagree: a buffer smaller than the batch, learning starting before a batch exists.</summary>
-    public void ThrowIfInconsistent() => Replay(BufferSize, BatchSize, LearningStarts);
+    public void ThrowIfInconsistent() => ReplaySizes(BufferSize, BatchSize, LearningStarts);
 
     /// <summary>A fresh Pendulum-v1.</summary>
     public static ControlEnvironment MakeEnvironment() => new PendulumEnvironment();

@@ -24,7 +24,9 @@ public sealed class TanhGaussianPolicy : nn.Module<Tensor, (Tensor Mean, Tensor 
     public const double LogStdMax = 2.0;
 
     private readonly Mlp trunk;
-    private readonly double[] low, high;
+    // Functions of the box, made once (float32): the centre (low + high)/2, the half-range (high − low)/2, and the constant
+    // part ½ log 2π + log((high − low)/2) of −log π per dimension; and ½.
+    private readonly Tensor center, halfRange, logNormalizer, half;
 
     /// <summary>A ReLU MLP obs → hidden… → 2d with orthogonal init and action bounds [low, high].</summary>
     /// <param name="observationSize">Observation features.</param>
@@ -41,9 +43,11 @@ public sealed class TanhGaussianPolicy : nn.Module<Tensor, (Tensor Mean, Tensor 
         Validation.Guard.ActionBounds(low, high, nameof(low), nameof(high));
         ActionSize = low.Length;
         trunk = new Mlp([observationSize, .. hiddenSizes, 2 * ActionSize], activation);
-        this.low = (double[])low.Clone();
-        this.high = (double[])high.Clone();
-        RegisterComponents();
+        RegisterComponents();   // before the constants below, so they are not registered as buffers
+        center = tensor(low.Zip(high, (l, h) => (float)((l + h) / 2)).ToArray()).DetachFromDisposeScope();
+        halfRange = tensor(low.Zip(high, (l, h) => (float)((h - l) / 2)).ToArray()).DetachFromDisposeScope();
+        logNormalizer = tensor(low.Zip(high, (l, h) => (float)(0.5 * Math.Log(2 * Math.PI) + Math.Log((h - l) / 2))).ToArray()).DetachFromDisposeScope();
+        half = tensor(0.5f).DetachFromDisposeScope();
     }
 
     /// <summary>d, the action dimension.</summary>
@@ -59,15 +63,23 @@ public sealed class TanhGaussianPolicy : nn.Module<Tensor, (Tensor Mean, Tensor 
         return (mean.MoveToOuterDisposeScope(), logStd.MoveToOuterDisposeScope());
     }
 
-    /// <summary>a = squash(μ + σ ⊙ ξ) and log π(a|s), differentiable in θ through the reparameterisation.</summary>
+    /// <summary>
+    /// a = squash(μ + σ ⊙ ξ) and log π(a|s), differentiable in θ through the reparameterisation. With u = μ + σ ⊙ ξ the
+    /// standardised residual (u − μ)/σ is ξ itself and ∂aᵢ/∂uᵢ = ((highᵢ − lowᵢ)/2)(1 − tanh² uᵢ), so
+    /// log π(a|s) = −Σᵢ [½ξᵢ² + log σᵢ + ½ log 2π + log((highᵢ − lowᵢ)/2) + log(1 − tanh² uᵢ)], the same number as
+    /// <see cref="TanhGaussianDistribution.LogProb"/> of u in fewer tensor operations (this runs three times per SAC step).
+    /// </summary>
     public SquashedSample Sample(Tensor observations, Generator generator)
     {
+        ArgumentNullException.ThrowIfNull(generator);
         using var scope = NewDisposeScope();
         var (mean, logStd) = forward(observations);
-        Tensor preTanh = GaussianDistribution.Sample(mean, logStd, generator);
-        Tensor action = TanhGaussianDistribution.Squash(preTanh, Bound(low, mean), Bound(high, mean));
-        Tensor logProb = TanhGaussianDistribution.LogProb(preTanh, mean, logStd, Bound(low, mean), Bound(high, mean));
-        return new SquashedSample(action.MoveToOuterDisposeScope(), logProb.MoveToOuterDisposeScope());
+        Tensor noise = randn(mean.shape, mean.dtype, mean.device, generator: generator);   // ξ ~ 𝒩(0, I)
+        Tensor preTanh = (logStd.exp() * noise).Plus(mean);                                 // u = μ + σ ⊙ ξ
+        Tensor action = (preTanh.tanh() * Like(halfRange, mean)).Plus(Like(center, mean));  // low + (high − low)(tanh u + 1)/2
+        Tensor perDimension = (noise.Squared() * Like(half, mean)).Plus(logStd).Plus(Like(logNormalizer, mean))
+            .Plus(TanhGaussianDistribution.LogOneMinusTanhSquared(preTanh));
+        return new SquashedSample(action.MoveToOuterDisposeScope(), perDimension.sum(1).neg().MoveToOuterDisposeScope());
     }
 
     /// <summary>The deterministic action squash(μ) used for evaluation, [N, d], without gradient.</summary>
@@ -76,8 +88,25 @@ public sealed class TanhGaussianPolicy : nn.Module<Tensor, (Tensor Mean, Tensor 
         using var scope = NewDisposeScope();
         using var noGrad = no_grad();
         var (mean, _) = forward(observations);
-        return TanhGaussianDistribution.Squash(mean, Bound(low, mean), Bound(high, mean)).MoveToOuterDisposeScope();
+        return (mean.tanh() * Like(halfRange, mean)).Plus(Like(center, mean)).MoveToOuterDisposeScope();
     }
 
-    private static Tensor Bound(double[] bound, Tensor like) => tensor(bound, like.dtype, like.device);
+    /// <summary>A box constant in <paramref name="like"/>'s dtype (the stored float32 one when they agree, the usual case).</summary>
+    private static Tensor Like(Tensor constant, Tensor like) => constant.dtype == like.dtype && constant.device_type == like.device_type
+        ? constant
+        : constant.to(like.dtype, like.device);
+
+    /// <inheritdoc/>
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            center.Dispose();
+            halfRange.Dispose();
+            logNormalizer.Dispose();
+            half.Dispose();
+        }
+
+        base.Dispose(disposing);
+    }
 }

@@ -65,6 +65,8 @@ public sealed class Adam : IDisposable
         double biasCorrection1 = 1 - Math.Pow(beta1, step), biasCorrection2 = 1 - Math.Pow(beta2, step);
         using var noGrad = no_grad();
         using var scope = NewDisposeScope();
+        // The coefficients as 0-d tensors, made once per step in the first parameter's dtype (the usual case: all float32).
+        Coefficients first = CoefficientsLike(parameters[0], biasCorrection1, biasCorrection2);
         for (int i = 0; i < parameters.Length; i++)
         {
             Tensor? g = parameters[i].grad;
@@ -73,11 +75,12 @@ public sealed class Adam : IDisposable
                 continue;
             }
 
+            Coefficients c = g.dtype == first.StepSize.dtype ? first : CoefficientsLike(g, biasCorrection1, biasCorrection2);
             Tensor m = firstMoments[i], v = secondMoments[i];
-            m.copy_((m * m.Constant(beta1)).Plus(g * g.Constant(1 - beta1)));
-            v.copy_((v * v.Constant(beta2)).Plus(g.Squared() * g.Constant(1 - beta2)));
-            Tensor denominator = (v.sqrt() * v.Constant(1 / Math.Sqrt(biasCorrection2))).Plus(v.Constant(epsilon));
-            parameters[i].copy_(parameters[i] - m / denominator * m.Constant(LearningRate / biasCorrection1));
+            m.lerp_(g, c.OneMinusBeta1);            // m + (1 − β₁)(g − m) = β₁m + (1 − β₁)g
+            v.lerp_(g.Squared(), c.OneMinusBeta2);  // β₂v + (1 − β₂)g²
+            Tensor denominator = (v.sqrt() * c.InverseRootCorrection2).Plus(c.Epsilon);
+            parameters[i].sub_(m / denominator * c.StepSize);
         }
     }
 
@@ -89,6 +92,12 @@ public sealed class Adam : IDisposable
             p.grad?.zero_();
         }
     }
+
+    private readonly record struct Coefficients(Tensor OneMinusBeta1, Tensor OneMinusBeta2, Tensor InverseRootCorrection2, Tensor Epsilon, Tensor StepSize);
+
+    private Coefficients CoefficientsLike(Tensor like, double biasCorrection1, double biasCorrection2) => new(
+        like.Constant(1 - beta1), like.Constant(1 - beta2), like.Constant(1 / Math.Sqrt(biasCorrection2)), like.Constant(epsilon),
+        like.Constant(LearningRate / biasCorrection1));
 
     /// <inheritdoc/>
     public void Dispose()

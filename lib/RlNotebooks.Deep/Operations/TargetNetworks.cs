@@ -23,8 +23,27 @@ public static class TargetNetworks
         using var noGrad = no_grad();
         foreach (var (targetParameter, onlineParameter) in pairs)
         {
-            targetParameter.copy_((targetParameter * targetParameter.Constant(1.0 - tau)).Plus(onlineParameter * targetParameter.Constant(tau)));
+            targetParameter.lerp_(onlineParameter, targetParameter.Constant(tau));   // θ′ + τ(θ − θ′) = τθ + (1 − τ)θ′
         }
+    }
+
+    /// <summary>
+    /// θ′ ← τθ + (1 − τ)θ′ for two parameter vectors of the same shape (e.g. from <see cref="ContiguousParameters.Flatten"/>),
+    /// one operation for the whole network; <paramref name="target"/> is updated in place.
+    /// </summary>
+    public static void PolyakUpdate(Tensor target, Tensor online, double tau)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        ArgumentNullException.ThrowIfNull(online);
+        Validation.Guard.UnitInterval(tau);
+        if (!target.shape.SequenceEqual(online.shape) || target.dtype != online.dtype)
+        {
+            throw new ArgumentException($"{nameof(online)} is {online.dtype} {Torch.Shapes.Describe(online)}, {nameof(target)} {target.dtype} {Torch.Shapes.Describe(target)}.", nameof(online));
+        }
+
+        using var scope = NewDisposeScope();
+        using var noGrad = no_grad();
+        target.lerp_(online, target.Constant(tau));
     }
 
     /// <summary>Copies θ into θ′ (τ = 1).</summary>

@@ -144,7 +144,7 @@ public sealed class OffPolicyTrainerTests
         Assert.Equal("Gamma", Assert.ThrowsAny<ArgumentException>(() => Td3Config.Pendulum with { Gamma = 1.5 }).ParamName);
         Assert.Equal("PolicyDelay", Assert.ThrowsAny<ArgumentException>(() => Td3Config.Pendulum with { PolicyDelay = 0 }).ParamName);
         Assert.Equal("LearningRate", Assert.ThrowsAny<ArgumentException>(() => Td3Config.Pendulum with { LearningRate = 0 }).ParamName);
-        Assert.Equal("HiddenSizes", Assert.ThrowsAny<ArgumentException>(() => SacConfig.Pendulum with { HiddenSizes = [64, 0] }).ParamName);
+        Assert.Equal("HiddenSizes[1]", Assert.ThrowsAny<ArgumentException>(() => SacConfig.Pendulum with { HiddenSizes = [64, 0] }).ParamName);   // names the layer
         Assert.Equal("InitialAlpha", Assert.ThrowsAny<ArgumentException>(() => SacConfig.Pendulum with { InitialAlpha = -1 }).ParamName);
         Assert.Equal("BatchSize", Assert.ThrowsAny<ArgumentException>(() => SacConfig.Pendulum with { BatchSize = 0 }).ParamName);
     }
@@ -164,7 +164,7 @@ public sealed class OffPolicyTrainerTests
     public void A_non_finite_critic_loss_stops_sac_at_the_first_update()
     {
         // α = 1e300 becomes +∞ in float32, so the soft target and the critic loss are not finite.
-        var config = SacConfig.Pendulum with { InitialAlpha = 1e300, LearningStarts = 128, TotalSteps = 400 };
+        var config = SacConfig.Pendulum with { InitialAlpha = 1e300, LearningStarts = 256, TotalSteps = 400 };
         var error = Assert.Throws<NonFiniteLossException>(() => Sac.Train(config, 1));
         Assert.Equal(0, error.Iteration);
         Assert.Contains("SAC stopped at iteration 0: critic loss", error.Message);

@@ -92,6 +92,25 @@ public sealed class NetworkTests
     }
 
     [Fact]
+    public void Squashed_sample_equals_the_distribution_functions_of_its_pre_tanh_action()
+    {
+        // Sample computes log π from ξ and the box constants it keeps; the reference is TanhGaussianDistribution of u = μ + σξ.
+        using var scope = NewDisposeScope();
+        manual_seed(6);
+        using var policy = new TanhGaussianPolicy(3, [-2.0, 0.0], [2.0, 1.0], [16]);
+        Tensor observations = randn(64, 3) * 2.0;
+        var sample = policy.Sample(observations, new Generator(7));
+
+        var (mean, logStd) = policy.forward(observations);
+        Tensor u = mean + logStd.exp() * randn(mean.shape, generator: new Generator(7));
+        Tensor low = tensor(new[] { -2.0f, 0.0f }), high = tensor(new[] { 2.0f, 1.0f });
+
+        T.Close(T.Array(Distributions.TanhGaussianDistribution.Squash(u, low, high)), T.Array(sample.Action), 1e-6);
+        T.Close(T.Array(Distributions.TanhGaussianDistribution.LogProb(u, mean, logStd, low, high)), T.Array(sample.LogProb), 1e-4);
+        T.Close(T.Array(Distributions.TanhGaussianDistribution.Squash(mean, low, high)), T.Array(policy.Deterministic(observations)), 1e-6);
+    }
+
+    [Fact]
     public void Wrong_input_shapes_and_dtypes_are_argument_errors_not_native_aborts()
     {
         using var scope = NewDisposeScope();

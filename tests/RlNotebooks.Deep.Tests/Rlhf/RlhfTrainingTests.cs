@@ -52,14 +52,27 @@ public sealed class RlhfTrainingTests : IDisposable
         var config = new RlhfPpoConfig { Iterations = 6, BatchSize = 64 };
         var first = RlhfPpo.Train(config, pretrained, rewardModel, seed: 3);
         var second = RlhfPpo.Train(config, pretrained, rewardModel, seed: 3);
-        Assert.Equal(first.Log.Select(l => (l.MeanScore, l.MeanKl, l.ClipFraction)), second.Log.Select(l => (l.MeanScore, l.MeanKl, l.ClipFraction)));
-        Assert.Equal(first.Log[^1].Samples, second.Log[^1].Samples);
-        Assert.Equal(6 * 64, first.TotalSequences);
-        Assert.True(first.Log[^1].MeanScore > first.Log[0].MeanScore + 0.3, $"score {first.Log[0].MeanScore} → {first.Log[^1].MeanScore}");
-        Assert.Equal(0.0, first.Log[0].MeanKl, 5);   // p^RL starts as a copy of p^PT
-        for (int i = 0; i < first.Log.Count; i++)
+        Assert.Equal(first.Iterations.Select(l => (l.Step, l.MeanScore, l.MeanKl, l.ClipFraction)), second.Iterations.Select(l => (l.Step, l.MeanScore, l.MeanKl, l.ClipFraction)));
+        Assert.Equal(first.Iterations[^1].Samples, second.Iterations[^1].Samples);
+        Assert.Equal(first.Episodes.Select(e => (e.Step, e.Return, e.Length)), second.Episodes.Select(e => (e.Step, e.Return, e.Length)));
+
+        // The trainer contract: one episode per sampled sequence, whose length counts its tokens and whose return is R̂(s).
+        Assert.Equal(6 * 64, first.Episodes.Count);
+        Assert.Equal(first.Episodes.Sum(e => (long)e.Length), first.TotalSteps);
+        Assert.Equal(first.TotalSteps, first.Iterations[^1].Step);
+        for (int i = 0; i < first.Iterations.Count; i++)
         {
-            T.Close(first.Log[i].MeanScore - config.Beta * first.Log[i].MeanKl, first.Log[i].MeanRegularizedReward, 1e-5);   // mean R̂ = mean R − β KL̂
+            var batch = first.Episodes.Skip(i * 64).Take(64).ToArray();
+            Assert.Equal(first.Iterations[i].Samples.Select(s => s.Length), batch.Select(e => e.Length));
+            T.Close(first.Iterations[i].MeanRegularizedReward, batch.Average(e => e.Return), 1e-5);
+            Assert.Equal(first.Iterations[i].Step, batch[^1].Step);
+        }
+
+        Assert.True(first.Iterations[^1].MeanScore > first.Iterations[0].MeanScore + 0.3, $"score {first.Iterations[0].MeanScore} → {first.Iterations[^1].MeanScore}");
+        Assert.Equal(0.0, first.Iterations[0].MeanKl, 5);   // p^RL starts as a copy of p^PT
+        for (int i = 0; i < first.Iterations.Count; i++)
+        {
+            T.Close(first.Iterations[i].MeanScore - config.Beta * first.Iterations[i].MeanKl, first.Iterations[i].MeanRegularizedReward, 1e-5);   // mean R̂ = mean R − β KL̂
         }
     }
 
