@@ -44,7 +44,7 @@ public sealed record TrpoResult(IReadOnlyList<EpisodeRecord> Episodes, IReadOnly
 /// Trust Region Policy Optimization (Schulman et al. 2015), single file in the manner of CleanRL; each iteration
 /// <code>
 /// collect N·T steps with π_θold;  Âₜ = GAE(γ, λ) with truncations bootstrapped from the final observation
-/// g = ∇θ L(θold),  L(θ) = Ê[ rₜ(θ) Âₜ ],  rₜ(θ) = π_θ(aₜ|sₜ) / π_θold(aₜ|sₜ)
+/// g = ∇θ L(θold),  L(θ) = Ê[ rₜ(θ) Âₜ ],  rₜ(θ) = π_θ(aₜ|sₜ) / π_θold(aₜ|sₜ)   (for a Box: of the executed, clipped action)
 /// x ≈ (F + λ_F I)⁻¹ g by conjugate gradient on Fisher-vector products F v = ∇θ((∇θ D̄_KL)ᵀ v)
 /// θ = θold + βᵏ √(2δ / xᵀFx) x, the first k with D̄_KL(π_θold ‖ π_θ) ≤ δ and L(θ) &gt; L(θold)   (else θ = θold)
 /// V_φ ← several Adam epochs of ½ (V_φ(sₜ) − V^targ_t)² over minibatches (fitted separately, as sb3-contrib does)
@@ -141,7 +141,8 @@ public static class Trpo
             double explainedBefore = LearningCurves.ExplainedVariance(buffer.Values, buffer.ValueTargets);
             double[] advantages = config.NormalizeAdvantages ? AdvantageNormalization.Normalize(buffer.Advantages) : buffer.Advantages;
 
-            TrpoStepResult step = PolicyStep(policy, states, sampledActions, tensor(advantages).to(float32), config, iteration);
+            TrpoStepResult step = PolicyStep(policy, states, sampledActions, tensor(advantages).to(float32), config, iteration,
+                env.ActionSpace as Box);
             double valueLoss = FitCritic(critic, optimizer, states, tensor(buffer.ValueTargets).to(float32), config, generator, iteration);
 
             log.Add(new TrpoIteration(iteration, env.TotalSteps, step.ConjugateGradient.Iterations,
@@ -169,45 +170,56 @@ public static class Trpo
     /// <param name="advantages">Âₜ, [B] (already normalised if wanted).</param>
     /// <param name="config">δ, damping, CG iterations and line-search settings.</param>
     /// <param name="iteration">For the NaN error's message.</param>
+    /// <param name="actionBox">For a Gaussian policy whose samples the environment clips: the box. L(θ) then uses the likelihood of
+    /// the executed (clipped) action, <see cref="ClippedGaussianDistribution"/>; null: the Gaussian's density of the sample.</param>
     public static TrpoStepResult PolicyStep(nn.Module<Tensor, Tensor> policy, Tensor states, Tensor actions, Tensor advantages,
-        TrpoConfig config, int iteration)
+        TrpoConfig config, int iteration, Box? actionBox = null)
     {
         ArgumentNullException.ThrowIfNull(policy);
         ArgumentNullException.ThrowIfNull(config);
         using var scope = NewDisposeScope();
         var parameters = policy.parameters().Select(p => (Tensor)p).ToList();
-        Tensor oldOutput, oldLogProbs, oldLogStd;   // π_θold: logits, or μ and log σ (cloned: the line search overwrites θ)
-        using (no_grad())
+
+        // One forward pass at θold serves g (through its graph) and π_θold (detached: logits, or μ and log σ, and log π_θold(aₜ|sₜ)).
+        Tensor output = policy.forward(states);
+        Tensor? low = actionBox is null ? null : tensor(actionBox.Low.ToArray()), high = actionBox is null ? null : tensor(actionBox.High.ToArray());
+        Tensor LogProb(Tensor policyOutput) => policy switch
         {
-            oldOutput = policy.forward(states);
-            oldLogProbs = LogProb(policy, states, actions);
-            oldLogStd = policy is DiagonalGaussianPolicy g ? g.LogStd.detach().clone() : oldOutput;
-        }
+            CategoricalPolicy => CategoricalDistribution.LogProb(policyOutput, actions),
+            DiagonalGaussianPolicy gaussian when low is not null && high is not null =>
+                ClippedGaussianDistribution.LogProb(actions, policyOutput, gaussian.LogStd, low, high),
+            DiagonalGaussianPolicy gaussian => GaussianDistribution.LogProb(actions, policyOutput, gaussian.LogStd),
+            _ => throw new ArgumentException($"TRPO needs a CategoricalPolicy or a DiagonalGaussianPolicy, not {policy.GetType().Name}.", nameof(policy)),
+        };
 
-        Tensor Surrogate() => ((LogProb(policy, states, actions) - oldLogProbs).exp() * advantages).mean();
-        Tensor MeanKlOn(Tensor s, Tensor old) => policy is DiagonalGaussianPolicy gaussian
-            ? GaussianDistribution.KlDivergence(old, oldLogStd, gaussian.forward(s), gaussian.LogStd).mean()
-            : CategoricalDistribution.KlDivergence(old, policy.forward(s)).mean();
-        Tensor MeanKl() => MeanKlOn(states, oldOutput);
-        Tensor fisherStates = states.slice(0, 0, states.shape[0], config.FisherSubsampling);
-        Tensor fisherOld = oldOutput.slice(0, 0, states.shape[0], config.FisherSubsampling);
+        Tensor logProbs = LogProb(output);
+        Tensor oldOutput = output.detach(), oldLogProbs = logProbs.detach();
+        Tensor oldLogStd = policy is DiagonalGaussianPolicy g ? g.LogStd.detach().clone() : oldOutput;   // cloned: the line search overwrites θ
+        Tensor Surrogate(Tensor logProb) => ((logProb - oldLogProbs).exp() * advantages).mean();
+        Tensor MeanKl(Tensor old, Tensor current) => policy is DiagonalGaussianPolicy gaussian
+            ? GaussianDistribution.KlDivergence(old, oldLogStd, current, gaussian.LogStd).mean()
+            : CategoricalDistribution.KlDivergence(old, current).mean();
 
-        Tensor surrogate = Surrogate();
+        Tensor surrogate = Surrogate(logProbs);
         LossCheck.Finite(surrogate, Name, iteration, "L(θ) = Ê[rₜ(θ) Âₜ]");
         double[] gradient = Doubles(FlatParameters.Flatten(autograd.grad([surrogate], parameters)));
         double[] theta = Doubles(FlatParameters.Get(policy));
         ScalarType dtype = parameters[0].dtype;
 
+        // Each candidate θ costs one forward pass, which gives both L(θ) and D̄_KL(π_θold ‖ π_θ).
         SurrogateAndKl Evaluate(ReadOnlySpan<double> candidate)
         {
             using var evaluationScope = NewDisposeScope();
             using var noGrad = no_grad();
             FlatParameters.Set(policy, tensor(candidate.ToArray()).to(dtype));
-            return new SurrogateAndKl(Surrogate().to(float64).item<double>(), MeanKl().to(float64).item<double>());
+            Tensor candidateOutput = policy.forward(states);
+            return new SurrogateAndKl(Number(Surrogate(LogProb(candidateOutput))), Number(MeanKl(oldOutput, candidateOutput)));
         }
 
         // F v at θold on every k-th sample, with ∇θ D̄_KL built once: each CG iteration then costs one backward pass.
-        MatVec fisher = FisherVectorProduct.OperatorAtCurrentParameters(policy, () => MeanKlOn(fisherStates, fisherOld));
+        Tensor fisherStates = states.slice(0, 0, states.shape[0], config.FisherSubsampling);
+        Tensor fisherOld = oldOutput.slice(0, 0, states.shape[0], config.FisherSubsampling);
+        MatVec fisher = FisherVectorProduct.OperatorAtCurrentParameters(policy, () => MeanKl(fisherOld, policy.forward(fisherStates)));
         TrpoStepResult step = TrpoStep.Update(theta, gradient, fisher, Evaluate, config.MaxKl,
             config.Damping, config.CgIterations, config.BacktrackRatio, config.MaxBacktracks);
         FlatParameters.Set(policy, tensor(step.Parameters).to(dtype));
@@ -244,13 +256,6 @@ public static class Trpo
         return loss;
     }
 
-    private static Tensor LogProb(nn.Module<Tensor, Tensor> policy, Tensor states, Tensor actions) => policy switch
-    {
-        CategoricalPolicy categorical => categorical.LogProb(states, actions),
-        DiagonalGaussianPolicy gaussian => gaussian.LogProb(states, actions),
-        _ => throw new ArgumentException($"TRPO needs a CategoricalPolicy or a DiagonalGaussianPolicy, not {policy.GetType().Name}.", nameof(policy)),
-    };
-
     /// <summary>Appends the episodes that ended in the last vector step; true when the rolling-20 mean reached the stop threshold.</summary>
     private static bool RecordEpisodes(VectorEnvironment env, List<EpisodeRecord> episodes, Stopwatch clock, double? stopAt)
     {
@@ -286,6 +291,8 @@ public static class Trpo
         using var noGrad = no_grad();
         critic.forward(tensor(observations.ToArray(), [observations.Length / d, d])).to(float64).data<double>().CopyTo(values);
     };
+
+    private static double Number(Tensor t) => t.to(float64).item<double>();
 
     private static double[] Doubles(Tensor t) => t.detach().to(float64).contiguous().data<double>().ToArray();
 }

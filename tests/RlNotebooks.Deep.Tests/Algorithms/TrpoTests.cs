@@ -162,18 +162,22 @@ public sealed class TrpoTests
         Assert.Equal(before, T.Array(FlatParameters.Get(critic)));
     }
 
-    [Fact]
-    public void Training_is_deterministic_for_a_seed()
+    [Theory]
+    [InlineData("Pendulum-v1")]
+    [InlineData("CartPole-v1")]
+    public void Training_is_deterministic_for_a_seed(string environment)
     {
-        var config = new TrpoConfig(Environment: "Pendulum-v1", Policy: TrpoPolicy.DiagonalGaussian, EnvironmentCount: 2,
-            StepsPerEnvironment: 200, TotalSteps: 1600, ValueEpochs: 2, ValueMinibatchSize: 100);
+        TrpoConfig config = environment == "CartPole-v1"
+            ? TrpoConfig.CartPole with { EnvironmentCount = 4, StepsPerEnvironment = 64, TotalSteps = 2048, ValueMinibatchSize = 128 }
+            : new TrpoConfig(Environment: environment, Policy: TrpoPolicy.DiagonalGaussian, EnvironmentCount: 2,
+                StepsPerEnvironment: 200, TotalSteps: 1600, ValueEpochs: 2, ValueMinibatchSize: 100);
 
         TrpoResult first = Trpo.Train(config, seed: 3);
         TrpoResult second = Trpo.Train(config, seed: 3);
 
         Assert.Equal(first.Episodes.Select(e => (e.Step, e.Return, e.Length)), second.Episodes.Select(e => (e.Step, e.Return, e.Length)));
         Assert.Equal(first.Iterations, second.Iterations);
-        Assert.Equal(8, first.Episodes.Count);
+        Assert.True(first.Episodes.Count >= 8, $"{first.Episodes.Count} episodes");
     }
 
     [Fact]
