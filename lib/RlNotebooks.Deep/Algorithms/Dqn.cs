@@ -137,14 +137,14 @@ public static class Dqn
         using var scope = NewDisposeScope();
         DqnLoss loss = Loss(agent, batch, config);
         double value = LossCheck.Finite(loss.Loss, Name, iteration, "L_δ");
-        agent.Optimizer.zero_grad();
+        agent.Optimizer.ZeroGrad();
         loss.Loss.backward();
         if (config.MaxGradNorm is double maxNorm)
         {
             nn.utils.clip_grad_norm_(agent.Online.parameters(), maxNorm);
         }
 
-        agent.Optimizer.step();
+        agent.Optimizer.Step();
         return new DqnStepStatistics(value, loss.Q.detach().mean().to_type(ScalarType.Float64).item<double>());
     }
 

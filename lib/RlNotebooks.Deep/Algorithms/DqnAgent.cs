@@ -3,6 +3,7 @@ using RlNotebooks.Deep.Networks;
 using RlNotebooks.Deep.Operations;
 using TorchSharp;
 using static TorchSharp.torch;
+using Adam = RlNotebooks.Deep.Operations.Adam;
 
 namespace RlNotebooks.Deep.Algorithms;
 
@@ -27,7 +28,7 @@ public sealed class DqnAgent : IDisposable
             TargetNetworks.HardUpdate(target, Online);
         }
 
-        Optimizer = optim.Adam(Online.parameters(), config.LearningRate);
+        Optimizer = new Adam([.. Online.parameters()], config.LearningRate);
         ObservationSize = observationSize;
         ActionCount = actionCount;
     }
@@ -38,8 +39,8 @@ public sealed class DqnAgent : IDisposable
     /// <summary>Q_θ⁻, the bootstrap's network: a lagged copy of θ, or Q_θ itself without a target network.</summary>
     public DiscreteQNetwork Target => target ?? Online;
 
-    /// <summary>Adam on θ.</summary>
-    public optim.Optimizer Optimizer { get; }
+    /// <summary>Adam on θ (ours: torch.optim's passes temporary Scalars, see <see cref="Adam"/>).</summary>
+    public Adam Optimizer { get; }
 
     /// <summary>d, floats per observation.</summary>
     public int ObservationSize { get; }
