@@ -24,6 +24,11 @@ var rows = new (string Algorithm, string Environment, double Threshold, Func<int
         using DqnResult result = Dqn.Train(DqnConfig.CartPole with { StopAtReturn = CartPoleThreshold }, seed);
         return new TrainingRun(result.Episodes, result.TotalSteps, result.Seconds);
     }),
+    ("double-dqn", "CartPole-v1", CartPoleThreshold, seed =>
+    {
+        using DqnResult result = Dqn.Train(DqnConfig.CartPole with { DoubleDqn = true, StopAtReturn = CartPoleThreshold }, seed);
+        return new TrainingRun(result.Episodes, result.TotalSteps, result.Seconds);
+    }),
 };
 
 string? algorithm = Option("--algo");

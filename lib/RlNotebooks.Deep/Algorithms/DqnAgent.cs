@@ -3,6 +3,7 @@ using RlNotebooks.Deep.Networks;
 using RlNotebooks.Deep.Operations;
 using TorchSharp;
 using static TorchSharp.torch;
+using Adam = RlNotebooks.Deep.Operations.Adam;
 
 namespace RlNotebooks.Deep.Algorithms;
 
@@ -38,7 +39,7 @@ public sealed class DqnAgent : IDisposable
     /// <summary>Q_θ⁻, the bootstrap's network: a lagged copy of θ, or Q_θ itself without a target network.</summary>
     public DiscreteQNetwork Target => target ?? Online;
 
-    /// <summary>Adam on θ.</summary>
+    /// <summary>Adam on θ (ours: torch.optim's passes temporary Scalars, see <see cref="Adam"/>).</summary>
     public Adam Optimizer { get; }
 
     /// <summary>d, floats per observation.</summary>
