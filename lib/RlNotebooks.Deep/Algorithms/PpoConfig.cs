@@ -146,6 +146,13 @@ public sealed record PpoConfig
     /// small — k3 KL ≤ 0.025 per update, clip fraction ≤ 0.2, σ falling smoothly from 0.6 to 0.3, the critic's explained
     /// variance ≥ 0.95 — and dips also occur late, at α ≈ 1e-4, so neither a collapse, σ, the value scale nor the annealing
     /// causes them: the policy is not yet good enough (about −150 … −200 on average) for every 20-episode window to clear −250.
+    /// The returns come in steps of about 125 (−0, −125, −250, −375, −500: one more swing each), so a window with a few
+    /// extra-swing episodes falls below −250. The clipped-action likelihood that fixed TRPO's dips
+    /// (<see cref="RlNotebooks.Deep.Distributions.ClippedGaussianDistribution"/>, Fujita &amp; Maeda 2018) did not fix PPO's:
+    /// with it, seeds 1–3 reached −200 at 70k / 77k / 90k steps and still fell to −304 / −372 / −400 afterwards; combined with
+    /// γ = 0.95 (−430 / −336 / −279), γ = 0.9, M = 64 or 128, ε = 0.1, α = 5e-4 … 2e-3, K = 20 or log σ₀ = −1 no setting kept
+    /// all three seeds above −250, so PPO keeps the Gaussian's density of the sample. Closest with it: T = 128 (batch 2048),
+    /// −265 / −253 / −261; T = 256, −238 / −227 / −319; T = 128 with K = 15, −241 / −291 / −257.
     /// </summary>
     public static PpoConfig Pendulum { get; } = new()
     {

@@ -43,7 +43,7 @@ public static class ClippedGaussianDistribution
         using var scope = NewDisposeScope();
         Tensor inverseStd = (-logStd).exp();
         Tensor z = (x - mean) * inverseStd;
-        Tensor density = -(z * z * mean.Constant(0.5) + logStd + mean.Constant(HalfLogTwoPi));
+        Tensor density = (z * z * mean.Constant(0.5)).Plus(logStd).Plus(mean.Constant(HalfLogTwoPi)).neg();
         Tensor tiny = mean.Constant(TinyMass);
         Tensor below = maximum(special.ndtr((low - mean) * inverseStd), tiny).log();
         Tensor above = maximum(special.ndtr((mean - high) * inverseStd), tiny).log();
