@@ -149,7 +149,7 @@ public sealed record TrpoConfig(
     {
         if (!ok)
         {
-            throw new ArgumentException($"{field} = {value} must be {rule}.", field);
+            throw ConfigGuard.Invalid(field, value, "must be " + rule);
         }
     }
 }
