@@ -126,40 +126,21 @@ public sealed record PpoConfig
     /// Tuned here for Pendulum-v1, starting from rl-baselines3-zoo's PPO (n_envs 4 × n_steps 1024, batch_size 64, K = 10
     /// epochs, α = 1e-3, γ = 0.9, λ = 0.95, no entropy bonus, gSDE exploration) and CleanRL's
     /// <c>ppo_continuous_action.py</c> (state-independent log σ, α annealed, observation and reward normalisation); we have
-    /// neither gSDE nor running normalisation:
+    /// neither gSDE nor running normalisation. Each change serves the lecture's second outcome, "after reaching rolling-20
+    /// ≥ −200, stay above −250" (the variants measured, per seed, are in BENCHMARKS.md, "PPO on Pendulum-v1: the variants"):
     /// <list type="bullet">
-    /// <item>N = 16 copies × T = 256 steps (batch 4096), M = 256: 160 Adam steps per batch, the same K/M per sample (so the
-    /// same CPU) as the batch of 1024 tried first. Each update averages over 16 × 256 samples, a little over 20 episodes, so
-    /// one failed swing-up moves the policy less; with T = 64 or 128 the rolling mean fell back below −250 after reaching
-    /// −200 (below). M = 64 or 128 (rl-zoo's regime) learned a little faster but cost 1.6–3× the CPU and still dipped.</item>
-    /// <item>γ = 0.98, not rl-zoo's 0.9: a swing-up from the bottom takes 50–100 steps, beyond γ = 0.9's horizon of ~10, and
-    /// its failures are what pulls the rolling mean down (below). Over seeds 1–3 at 200k steps (T = 64, α = 1e-3) γ = 0.98 ended at rolling-20
-    /// −142 … −174 and its lowest rolling-20 after first reaching −200 was −334 … −408; with 0.9, seed 1 ended at −186 and
-    /// fell to −476, and earlier runs over seeds 1–3 dipped to −330 … −580. γ = 0.99 reached −200 later (102k steps on seed 1).</item>
+    /// <item>N = 16 copies × T = 256 steps (batch 4096), M = 256: each update averages over a little over 20 episodes, so one
+    /// failed swing-up (a return of −1100 … −1500, which alone lowers a 20-episode mean by 50–75) moves the policy less.
+    /// With T = 64 or 128 the policy reached −200 while it still failed from some start states, and the rolling mean fell
+    /// back below −250. K/M per sample, and so the CPU per step, match the batch of 1024 tried first.</item>
+    /// <item>γ = 0.98, not rl-zoo's 0.9: a swing-up from the bottom takes 50–100 steps, beyond γ = 0.9's horizon of ~10.</item>
     /// <item>Rewards × 0.1, so V stays within about [−80, 0] and the value loss does not dominate the shared gradient-norm clip.</item>
     /// <item>Initial log σ = −0.5 (σ ≈ 0.6 on a torque range of ±2): the training returns are those of the noisy policy,
-    /// and σ = 1 wastes many steps shrinking; −1 (σ ≈ 0.37) reached −200 later.</item>
-    /// <item>α = 7e-4 (rl-zoo: 1e-3), annealed to 0 over 200k steps: with T = 256 and α = 1e-3 seed 3 reached −200 at 90k
-    /// steps and fell to −326 right after; α = 7e-4 reaches −200 later (122k / 144k / 141k steps on seeds 3 / 1 / 2) and
-    /// the lowest rolling-20 afterwards is −235 / −230 / −230. Seed 3 decides the neighbours: α = 8e-4 fell to −268,
-    /// 1.5e-3 to −288; α = 6e-4 also held (−246 / −239 / −230 on seeds 3 / 1 / 2, reaching −200 at 118–150k).</item>
+    /// and σ = 1 wastes many steps shrinking; −1 reached −200 later.</item>
+    /// <item>α = 7e-4 (rl-zoo: 1e-3), annealed to 0 over 200k steps: it reaches −200 later than 1e-3, once the policy is
+    /// reliable enough for every later window.</item>
     /// <item>No value clipping (returns of −1000 in raw units).</item>
     /// </list>
-    /// Why the batch and α matter for the lecture's second Pendulum outcome (after reaching rolling-20 ≥ −200, stay above
-    /// −250): the 16 copies finish their 200-step episodes together, and per group the returns have a spread of 80–180 with
-    /// an occasional failed swing-up (−1100 … −1500) that alone lowers a 20-episode mean by 50–75; the returns come in steps
-    /// of about 125 (one more swing each). With T = 64 the updates stayed small (k3 KL ≤ 0.025, clip fraction ≤ 0.2, σ
-    /// falling smoothly from 0.6 to 0.3, explained variance ≥ 0.95), yet the lowest rolling-20 after first reaching −200 was
-    /// −358 / −408 / −334 on seeds 1 / 2 / 3, and T = 128 gave −309 / −301 / −281: the policy reached −200 at 70–90k steps
-    /// while it still failed from some start states. With the larger batch and smaller α it reaches −200 later, when it is
-    /// reliable enough for every later window (measured at the 200k budget): T = 256, α = 1e-3: −245 / −232 / −326;
-    /// T = 256, α = 7e-4 (this preset): −230 / −230 / −235, a margin of 15–20 above −250 (notebook 09 asserts it for seeds
-    /// 1–3). The margin is thin: seeds 4 and 5, not asserted, fell to −305 and −258 after reaching −200. Also tried
-    /// with T = 256: M = 512 (seed 1 −289), λ = 0.9 (seed 1 −301). The clipped-action likelihood that fixed TRPO's dips
-    /// (<see cref="RlNotebooks.Deep.Distributions.ClippedGaussianDistribution"/>, Fujita &amp; Maeda 2018) did not fix PPO's
-    /// at T = 64 (−304 / −372 / −400), nor with γ = 0.95, γ = 0.9, M = 64 or 128, ε = 0.1, α = 5e-4 … 2e-3, K = 20 or
-    /// log σ₀ = −1; with it T = 128 gave −265 / −253 / −261 and T = 256 −238 / −227 / −319, so PPO keeps the Gaussian's
-    /// density of the sample.
     /// </summary>
     public static PpoConfig Pendulum { get; } = new()
     {
