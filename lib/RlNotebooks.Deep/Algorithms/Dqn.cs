@@ -141,7 +141,7 @@ public static class Dqn
         loss.Loss.backward();
         if (config.MaxGradNorm is double maxNorm)
         {
-            nn.utils.clip_grad_norm_(agent.Online.parameters(), maxNorm);
+            nn.utils.clip_grad_norm_(agent.OnlineTensors, maxNorm);
         }
 
         agent.Optimizer.Step();

@@ -2,6 +2,7 @@ using RlNotebooks.Buffers;
 using RlNotebooks.Deep.Networks;
 using RlNotebooks.Deep.Operations;
 using TorchSharp;
+using TorchSharp.Modules;
 using static TorchSharp.torch;
 using Adam = RlNotebooks.Deep.Operations.Adam;
 
@@ -15,6 +16,7 @@ public sealed class DqnAgent : IDisposable
 {
     private readonly DqnConfig config;
     private readonly DiscreteQNetwork? target;
+    private readonly Parameter? targetParameters;
 
     /// <summary>Q_θ and θ⁻ = θ for observations of <paramref name="observationSize"/> floats and |A| = <paramref name="actionCount"/>.</summary>
     public DqnAgent(int observationSize, int actionCount, DqnConfig config)
@@ -22,19 +24,30 @@ public sealed class DqnAgent : IDisposable
         ArgumentNullException.ThrowIfNull(config);
         this.config = config;
         Online = new DiscreteQNetwork(observationSize, actionCount, config.HiddenSizes);
+        // θ (and θ⁻) as one vector each: one Adam step and one target copy per network instead of one per tensor. Both are
+        // elementwise, so they compute the same numbers as over the separate tensors.
+        OnlineTensors = [.. Online.parameters()];
+        OnlineParameters = ContiguousParameters.Flatten(OnlineTensors);
         if (config.UseTargetNetwork)
         {
             target = new DiscreteQNetwork(observationSize, actionCount, config.HiddenSizes);
-            TargetNetworks.HardUpdate(target, Online);
+            targetParameters = ContiguousParameters.Flatten(target.parameters());
+            TargetNetworks.HardUpdate(targetParameters, OnlineParameters);
         }
 
-        Optimizer = new Adam([.. Online.parameters()], config.LearningRate);
+        Optimizer = new Adam([OnlineParameters], config.LearningRate);
         ObservationSize = observationSize;
         ActionCount = actionCount;
     }
 
     /// <summary>Q_θ, trained by every gradient step.</summary>
     public DiscreteQNetwork Online { get; }
+
+    /// <summary>θ as one vector (<see cref="ContiguousParameters"/>): <see cref="Online"/>'s tensors are views of it.</summary>
+    public Parameter OnlineParameters { get; }
+
+    /// <summary>θ tensor by tensor (views of <see cref="OnlineParameters"/>), for the gradient-norm clip.</summary>
+    public IReadOnlyList<Parameter> OnlineTensors { get; }
 
     /// <summary>Q_θ⁻, the bootstrap's network: a lagged copy of θ, or Q_θ itself without a target network.</summary>
     public DiscreteQNetwork Target => target ?? Online;
@@ -67,18 +80,18 @@ public sealed class DqnAgent : IDisposable
     /// <summary>θ⁻ ← τθ + (1 − τ)θ⁻ (τ = 1: the paper's copy); nothing without a target network.</summary>
     public void UpdateTarget()
     {
-        if (target is null)
+        if (targetParameters is null)
         {
             return;
         }
 
         if (config.Tau == 1.0)
         {
-            TargetNetworks.HardUpdate(target, Online);
+            TargetNetworks.HardUpdate(targetParameters, OnlineParameters);
         }
         else
         {
-            TargetNetworks.PolyakUpdate(target, Online, config.Tau);
+            TargetNetworks.PolyakUpdate(targetParameters, OnlineParameters, config.Tau);
         }
     }
 
@@ -99,11 +112,13 @@ public sealed class DqnAgent : IDisposable
             tensor(batch.Terminated));
     }
 
-    /// <summary>Frees both networks and the optimizer.</summary>
+    /// <summary>Frees both networks, their parameter vectors and the optimizer.</summary>
     public void Dispose()
     {
         Online.Dispose();
         target?.Dispose();
+        OnlineParameters.Dispose();
+        targetParameters?.Dispose();
         Optimizer.Dispose();
     }
 }

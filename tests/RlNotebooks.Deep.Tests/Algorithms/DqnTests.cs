@@ -1,9 +1,14 @@
 using RlNotebooks.Buffers;
 using RlNotebooks.Deep.Algorithms;
+using RlNotebooks.Deep.Losses;
+using RlNotebooks.Deep.Networks;
+using RlNotebooks.Deep.Operations;
 using RlNotebooks.Deep.Tests.Support;
 using RlNotebooks.OffPolicy;
 using Xunit.Abstractions;
+using TorchSharp;
 using static TorchSharp.torch;
+using Adam = RlNotebooks.Deep.Operations.Adam;
 
 namespace RlNotebooks.Deep.Tests.Algorithms;
 
@@ -127,6 +132,59 @@ public sealed class DqnTests(ITestOutputHelper output)
             }
         }
     }
+
+    [Theory]
+    [InlineData(false, 10.0)]
+    [InlineData(true, 10.0)]
+    [InlineData(true, 1e-3)]   // the norm clip scales every gradient
+    public void Steps_on_the_parameter_vector_equal_per_tensor_steps_bit_for_bit(bool doubleDqn, double maxGradNorm)
+    {
+        // The agent keeps θ and θ⁻ as one vector each (one Adam step, one target copy); a reference that steps Adam and
+        // copies tensor by tensor, as the trainer did before, must reach exactly the same float32 numbers.
+        using var scope = NewDisposeScope();
+        var config = Small with { DoubleDqn = doubleDqn, MaxGradNorm = maxGradNorm, HiddenSizes = [16, 16], LearningRate = 0.01 };
+        manual_seed(9);
+        using var agent = new DqnAgent(Observation, Actions, config);
+        manual_seed(9);
+        using var online = new DiscreteQNetwork(Observation, Actions, config.HiddenSizes);
+        using var target = new DiscreteQNetwork(Observation, Actions, config.HiddenSizes);
+        TargetNetworks.HardUpdate(target, online);
+        using var adam = new Adam([.. online.parameters()], config.LearningRate);
+
+        for (int step = 0; step < 8; step++)
+        {
+            using var stepScope = NewDisposeScope();
+            var (_, batch) = RandomBatch(100 + step);
+            DqnStepStatistics stats = Dqn.Step(agent, batch, config, step);
+
+            Tensor q = online.ActionValues(batch.Observations, batch.Actions), y;
+            using (no_grad())
+            {
+                y = doubleDqn
+                    ? DqnLosses.DoubleTargets(batch.Rewards, batch.Terminated, online.forward(batch.NextObservations), target.forward(batch.NextObservations), config.Gamma)
+                    : DqnLosses.Targets(batch.Rewards, batch.Terminated, target.forward(batch.NextObservations), config.Gamma);
+            }
+
+            Tensor loss = CriticLosses.Huber(q, y, config.HuberDelta);
+            Assert.Equal(loss.item<float>(), (float)stats.Loss);
+            Assert.Equal(q.mean().item<float>(), (float)stats.MeanQ);
+            adam.ZeroGrad();
+            loss.backward();
+            nn.utils.clip_grad_norm_(online.parameters(), maxGradNorm);
+            adam.Step();
+            if (step % 3 == 2)
+            {
+                agent.UpdateTarget();
+                TargetNetworks.HardUpdate(target, online);
+            }
+        }
+
+        Assert.Equal(Bits(online), Bits(agent.Online));
+        Assert.Equal(Bits(target), Bits(agent.Target));
+    }
+
+    private static int[] Bits(nn.Module network) =>
+        [.. network.parameters().SelectMany(p => p.detach().contiguous().data<float>().ToArray()).Select(BitConverter.SingleToInt32Bits)];
 
     [Fact]
     public void Epsilon_falls_linearly_from_start_to_end_over_the_exploration_fraction_then_stays()
