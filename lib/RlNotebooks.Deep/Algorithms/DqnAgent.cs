@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using RlNotebooks.Buffers;
 using RlNotebooks.Deep.Networks;
 using RlNotebooks.Deep.Operations;
@@ -95,22 +96,44 @@ public sealed class DqnAgent : IDisposable
         }
     }
 
-    /// <summary>The transitions of <paramref name="batch"/> as tensors: s, s′ float32 [B, d], a Int64 [B], r float32 [B], terminated Bool [B].</summary>
+    /// <summary>The transitions of <paramref name="batch"/> as new tensors of the current dispose scope (<see cref="DqnBatch"/>).</summary>
     public static DqnBatch Tensors(ReplayBatch batch)
     {
         ArgumentNullException.ThrowIfNull(batch);
+        DqnBatch tensors = DqnBatch.Zeros(batch.Size, batch.ObservationSize);
+        CopyInto(batch, tensors);
+        return tensors;
+    }
+
+    /// <summary>
+    /// Writes the transitions of <paramref name="batch"/> into the tensors of <paramref name="destination"/> (of the same B and d)
+    /// in place, creating no tensor: a trainer refills one set for every minibatch.
+    /// </summary>
+    public static void CopyInto(ReplayBatch batch, DqnBatch destination)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        ArgumentNullException.ThrowIfNull(destination);
         int b = batch.Size, d = batch.ObservationSize;
-        var actions = new long[b];
-        var rewards = new float[b];
+        if (!destination.Observations.shape.SequenceEqual([b, d]) || destination.Actions.shape[0] != b)
+        {
+            throw new ArgumentException($"{nameof(destination)} holds observations {Torch.Shapes.Describe(destination.Observations)}; the batch has B = {b}, d = {d}.", nameof(destination));
+        }
+
+        batch.Observations.CopyTo(Values<float>(destination.Observations));
+        batch.NextObservations.CopyTo(Values<float>(destination.NextObservations));
+        Span<long> actions = Values<long>(destination.Actions);
+        Span<float> rewards = Values<float>(destination.Rewards);
+        Span<bool> terminated = Values<bool>(destination.Terminated);
         for (int i = 0; i < b; i++)
         {
             actions[i] = (long)batch.Actions[i * batch.ActionSize];
             rewards[i] = (float)batch.Rewards[i];
+            terminated[i] = batch.Terminated[i];
         }
-
-        return new DqnBatch(tensor(batch.Observations, [b, d]), tensor(actions), tensor(rewards), tensor(batch.NextObservations, [b, d]),
-            tensor(batch.Terminated));
     }
+
+    /// <summary>The memory of a contiguous CPU tensor as a span of its element type.</summary>
+    private static Span<T> Values<T>(Tensor tensor) where T : unmanaged => MemoryMarshal.Cast<byte, T>(tensor.bytes);
 
     /// <summary>Frees both networks, their parameter vectors and the optimizer.</summary>
     public void Dispose()
@@ -123,10 +146,25 @@ public sealed class DqnAgent : IDisposable
     }
 }
 
-/// <summary>A replay minibatch as tensors (data, no gradient).</summary>
+/// <summary>A replay minibatch as tensors (data, no gradient); disposing it frees them.</summary>
 /// <param name="Observations">sₜ, float32 [B, d].</param>
 /// <param name="Actions">aₜ, Int64 [B].</param>
 /// <param name="Rewards">rₜ₊₁, float32 [B].</param>
 /// <param name="NextObservations">sₜ₊₁ (the final observation where an episode ended), float32 [B, d].</param>
 /// <param name="Terminated">sₜ₊₁ terminal, Bool [B]; truncated transitions are not terminal, so they bootstrap.</param>
-public sealed record DqnBatch(Tensor Observations, Tensor Actions, Tensor Rewards, Tensor NextObservations, Tensor Terminated);
+public sealed record DqnBatch(Tensor Observations, Tensor Actions, Tensor Rewards, Tensor NextObservations, Tensor Terminated) : IDisposable
+{
+    /// <summary>B transitions of zeros, with observations of d floats (tensors of the current dispose scope), to fill with <see cref="DqnAgent.CopyInto"/>.</summary>
+    public static DqnBatch Zeros(int size, int observationSize) => new(zeros(size, observationSize), zeros(size, ScalarType.Int64), zeros(size),
+        zeros(size, observationSize), zeros(size, ScalarType.Bool));
+
+    /// <summary>Frees the five tensors.</summary>
+    public void Dispose()
+    {
+        Observations.Dispose();
+        Actions.Dispose();
+        Rewards.Dispose();
+        NextObservations.Dispose();
+        Terminated.Dispose();
+    }
+}

@@ -187,6 +187,42 @@ public sealed class DqnTests(ITestOutputHelper output)
         [.. network.parameters().SelectMany(p => p.detach().contiguous().data<float>().ToArray()).Select(BitConverter.SingleToInt32Bits)];
 
     [Fact]
+    public void A_minibatch_refilled_in_place_holds_the_replay_batch()
+    {
+        using var scope = NewDisposeScope();
+        var (batch, _) = RandomBatch(6);
+        using var reused = DqnBatch.Zeros(B, Observation);
+        var (other, _) = RandomBatch(7);
+        DqnAgent.CopyInto(other, reused);
+
+        DqnAgent.CopyInto(batch, reused);
+
+        Assert.Equal(batch.Observations, reused.Observations.data<float>().ToArray());
+        Assert.Equal(batch.NextObservations, reused.NextObservations.data<float>().ToArray());
+        Assert.Equal(batch.Actions.Select(a => (long)a), reused.Actions.data<long>().ToArray());
+        Assert.Equal(batch.Rewards.Select(r => (float)r), reused.Rewards.data<float>().ToArray());
+        Assert.Equal(batch.Terminated, reused.Terminated.data<bool>().ToArray());
+        using var small = DqnBatch.Zeros(B - 1, Observation);
+        Assert.Equal("destination", Assert.Throws<ArgumentException>(() => DqnAgent.CopyInto(batch, small)).ParamName);
+    }
+
+    [Theory]
+    [InlineData(-1)]
+    [InlineData(Actions)]
+    public void An_action_outside_the_action_space_is_rejected_naming_it(long action)
+    {
+        using var scope = NewDisposeScope();
+        var (_, tensors) = RandomBatch(8);
+        using var agent = MovedAgent(Small, tensors);
+        Tensor actions = tensors.Actions.clone().index_fill_(0, tensor(new long[] { 5 }), action);
+
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => agent.Online.ActionValues(tensors.Observations, actions));
+
+        Assert.Equal("actions", error.ParamName);
+        Assert.Contains($"holds {action}", error.Message);
+    }
+
+    [Fact]
     public void Epsilon_falls_linearly_from_start_to_end_over_the_exploration_fraction_then_stays()
     {
         var config = new DqnConfig { TotalSteps = 1_000, ExplorationFraction = 0.5, StartEpsilon = 1.0, EndEpsilon = 0.1 };
