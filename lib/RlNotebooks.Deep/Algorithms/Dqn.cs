@@ -42,6 +42,7 @@ public static class Dqn
         // Without replay the buffer holds only the latest B transitions: each update learns from what was just seen.
         var buffer = new ReplayBuffer(config.UseReplay ? config.BufferSize : config.BatchSize, d, 1, seed);
         var replay = new ReplayBatch(config.BatchSize, d, 1);
+        using DqnBatch minibatch = DqnBatch.Zeros(config.BatchSize, d);   // refilled in place for every gradient step
         var (observations, storedActions, actions) = (new float[n * d], new float[n], new int[n]);
         var episodes = new List<EpisodeRecord>();
         var log = new List<DqnUpdateLog>();
@@ -73,7 +74,8 @@ public static class Dqn
             {
                 using var scope = NewDisposeScope();
                 buffer.SampleInto(replay);
-                stats = Step(agent, DqnAgent.Tensors(replay), config, gradientSteps++);
+                DqnAgent.CopyInto(replay, minibatch);
+                stats = Step(agent, minibatch, config, gradientSteps++);
                 if (gradientSteps % config.TargetUpdateInterval == 0)
                 {
                     agent.UpdateTarget();
@@ -141,11 +143,12 @@ public static class Dqn
         loss.Loss.backward();
         if (config.MaxGradNorm is double maxNorm)
         {
-            nn.utils.clip_grad_norm_(agent.Online.parameters(), maxNorm);
+            nn.utils.clip_grad_norm_(agent.OnlineTensors, maxNorm);
         }
 
         agent.Optimizer.Step();
-        return new DqnStepStatistics(value, loss.Q.detach().mean().to_type(ScalarType.Float64).item<double>());
+        using var noGrad = no_grad();
+        return new DqnStepStatistics(value, loss.Q.mean().item<float>());
     }
 
     /// <summary>

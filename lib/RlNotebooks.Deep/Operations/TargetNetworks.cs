@@ -33,17 +33,19 @@ public static class TargetNetworks
     /// </summary>
     public static void PolyakUpdate(Tensor target, Tensor online, double tau)
     {
-        ArgumentNullException.ThrowIfNull(target);
-        ArgumentNullException.ThrowIfNull(online);
+        RequireSameVector(target, online);
         Validation.Guard.UnitInterval(tau);
-        if (!target.shape.SequenceEqual(online.shape) || target.dtype != online.dtype)
-        {
-            throw new ArgumentException($"{nameof(online)} is {online.dtype} {Torch.Shapes.Describe(online)}, {nameof(target)} {target.dtype} {Torch.Shapes.Describe(target)}.", nameof(online));
-        }
-
         using var scope = NewDisposeScope();
         using var noGrad = no_grad();
         target.lerp_(online, target.Constant(tau));
+    }
+
+    /// <summary>Copies the parameter vector θ into θ′ (τ = 1), one operation for the whole network; <paramref name="target"/> is updated in place.</summary>
+    public static void HardUpdate(Tensor target, Tensor online)
+    {
+        RequireSameVector(target, online);
+        using var noGrad = no_grad();
+        target.copy_(online);
     }
 
     /// <summary>Copies θ into θ′ (τ = 1).</summary>
@@ -54,6 +56,16 @@ public static class TargetNetworks
         foreach (var (targetParameter, onlineParameter) in pairs)
         {
             targetParameter.copy_(onlineParameter);
+        }
+    }
+
+    private static void RequireSameVector(Tensor target, Tensor online)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        ArgumentNullException.ThrowIfNull(online);
+        if (!target.shape.SequenceEqual(online.shape) || target.dtype != online.dtype)
+        {
+            throw new ArgumentException($"{nameof(online)} is {online.dtype} {Torch.Shapes.Describe(online)}, {nameof(target)} {target.dtype} {Torch.Shapes.Describe(target)}.", nameof(online));
         }
     }
 

@@ -1,9 +1,14 @@
 using RlNotebooks.Buffers;
 using RlNotebooks.Deep.Algorithms;
+using RlNotebooks.Deep.Losses;
+using RlNotebooks.Deep.Networks;
+using RlNotebooks.Deep.Operations;
 using RlNotebooks.Deep.Tests.Support;
 using RlNotebooks.OffPolicy;
 using Xunit.Abstractions;
+using TorchSharp;
 using static TorchSharp.torch;
+using Adam = RlNotebooks.Deep.Operations.Adam;
 
 namespace RlNotebooks.Deep.Tests.Algorithms;
 
@@ -126,6 +131,95 @@ public sealed class DqnTests(ITestOutputHelper output)
                 T.Close(online, Rows(agent.Target, tensors.Observations), 1e-6);
             }
         }
+    }
+
+    [Theory]
+    [InlineData(false, 10.0)]
+    [InlineData(true, 10.0)]
+    [InlineData(true, 1e-3)]   // the norm clip scales every gradient
+    public void Steps_on_the_parameter_vector_equal_per_tensor_steps_bit_for_bit(bool doubleDqn, double maxGradNorm)
+    {
+        // The agent keeps θ and θ⁻ as one vector each (one Adam step, one target copy); a reference that steps Adam and
+        // copies tensor by tensor, as the trainer did before, must reach exactly the same float32 numbers.
+        using var scope = NewDisposeScope();
+        var config = Small with { DoubleDqn = doubleDqn, MaxGradNorm = maxGradNorm, HiddenSizes = [16, 16], LearningRate = 0.01 };
+        manual_seed(9);
+        using var agent = new DqnAgent(Observation, Actions, config);
+        manual_seed(9);
+        using var online = new DiscreteQNetwork(Observation, Actions, config.HiddenSizes);
+        using var target = new DiscreteQNetwork(Observation, Actions, config.HiddenSizes);
+        TargetNetworks.HardUpdate(target, online);
+        using var adam = new Adam([.. online.parameters()], config.LearningRate);
+
+        for (int step = 0; step < 8; step++)
+        {
+            using var stepScope = NewDisposeScope();
+            var (_, batch) = RandomBatch(100 + step);
+            DqnStepStatistics stats = Dqn.Step(agent, batch, config, step);
+
+            Tensor q = online.ActionValues(batch.Observations, batch.Actions), y;
+            using (no_grad())
+            {
+                y = doubleDqn
+                    ? DqnLosses.DoubleTargets(batch.Rewards, batch.Terminated, online.forward(batch.NextObservations), target.forward(batch.NextObservations), config.Gamma)
+                    : DqnLosses.Targets(batch.Rewards, batch.Terminated, target.forward(batch.NextObservations), config.Gamma);
+            }
+
+            Tensor loss = CriticLosses.Huber(q, y, config.HuberDelta);
+            Assert.Equal(loss.item<float>(), (float)stats.Loss);
+            Assert.Equal(q.mean().item<float>(), (float)stats.MeanQ);
+            adam.ZeroGrad();
+            loss.backward();
+            nn.utils.clip_grad_norm_(online.parameters(), maxGradNorm);
+            adam.Step();
+            if (step % 3 == 2)
+            {
+                agent.UpdateTarget();
+                TargetNetworks.HardUpdate(target, online);
+            }
+        }
+
+        Assert.Equal(Bits(online), Bits(agent.Online));
+        Assert.Equal(Bits(target), Bits(agent.Target));
+    }
+
+    private static int[] Bits(nn.Module network) =>
+        [.. network.parameters().SelectMany(p => p.detach().contiguous().data<float>().ToArray()).Select(BitConverter.SingleToInt32Bits)];
+
+    [Fact]
+    public void A_minibatch_refilled_in_place_holds_the_replay_batch()
+    {
+        using var scope = NewDisposeScope();
+        var (batch, _) = RandomBatch(6);
+        using var reused = DqnBatch.Zeros(B, Observation);
+        var (other, _) = RandomBatch(7);
+        DqnAgent.CopyInto(other, reused);
+
+        DqnAgent.CopyInto(batch, reused);
+
+        Assert.Equal(batch.Observations, reused.Observations.data<float>().ToArray());
+        Assert.Equal(batch.NextObservations, reused.NextObservations.data<float>().ToArray());
+        Assert.Equal(batch.Actions.Select(a => (long)a), reused.Actions.data<long>().ToArray());
+        Assert.Equal(batch.Rewards.Select(r => (float)r), reused.Rewards.data<float>().ToArray());
+        Assert.Equal(batch.Terminated, reused.Terminated.data<bool>().ToArray());
+        using var small = DqnBatch.Zeros(B - 1, Observation);
+        Assert.Equal("destination", Assert.Throws<ArgumentException>(() => DqnAgent.CopyInto(batch, small)).ParamName);
+    }
+
+    [Theory]
+    [InlineData(-1)]
+    [InlineData(Actions)]
+    public void An_action_outside_the_action_space_is_rejected_naming_it(long action)
+    {
+        using var scope = NewDisposeScope();
+        var (_, tensors) = RandomBatch(8);
+        using var agent = MovedAgent(Small, tensors);
+        Tensor actions = tensors.Actions.clone().index_fill_(0, tensor(new long[] { 5 }), action);
+
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => agent.Online.ActionValues(tensors.Observations, actions));
+
+        Assert.Equal("actions", error.ParamName);
+        Assert.Contains($"holds {action}", error.Message);
     }
 
     [Fact]
