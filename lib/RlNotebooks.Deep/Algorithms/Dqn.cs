@@ -46,6 +46,7 @@ public static class Dqn
         var (observations, storedActions, actions) = (new float[n * d], new float[n], new int[n]);
         var episodes = new List<EpisodeRecord>();
         var log = new List<DqnUpdateLog>();
+        var checkpoints = new List<DqnCheckpoint>();
         int gradientSteps = 0;
         for (long vectorStep = 0; env.TotalSteps < config.TotalSteps; vectorStep++)
         {
@@ -62,6 +63,12 @@ public static class Dqn
             if (RecordEpisodes(env, episodes, clock) && config.StopAtReturn is double stop && RollingReturn(episodes) >= stop)
             {
                 break;
+            }
+
+            // Evaluation has its own environments and draws nothing from the training RNGs: it changes no training episode.
+            if (config.CheckpointInterval is long every && env.TotalSteps >= (checkpoints.Count + 1) * every)
+            {
+                checkpoints.Add(DqnEvaluation.Checkpoint(agent, config, env.TotalSteps, seed + DqnEvaluation.SeedOffset));
             }
 
             if (env.TotalSteps < config.LearningStarts || buffer.Count < config.BatchSize || vectorStep % config.TrainFrequency != 0)
@@ -89,7 +96,7 @@ public static class Dqn
         }
 
         progress?.Flush();
-        return new DqnResult(config, seed, episodes, log, env.TotalSteps, clock.Elapsed.TotalSeconds, agent);
+        return new DqnResult(config, seed, episodes, log, checkpoints, env.TotalSteps, clock.Elapsed.TotalSeconds, agent);
     }
 
     /// <summary>

@@ -90,6 +90,13 @@ public sealed record DqnConfig
     /// <summary>Stop once the rolling mean of the last 20 episode returns reaches this (null: use the whole budget).</summary>
     public double? StopAtReturn { get; init => field = value is double v ? Finite(v, nameof(StopAtReturn)) : null; }
 
+    /// <summary>
+    /// Environment steps between over-estimation checkpoints, or null for none (the default, so the benchmark times training
+    /// alone). At each checkpoint <see cref="DqnEvaluation.Checkpoint"/> plays greedy episodes of the current Q_θ and records
+    /// its mean Q(sₜ, aₜ) beside the discounted return Gₜ obtained (notebook 10's over-estimation measurement).
+    /// </summary>
+    public long? CheckpointInterval { get; init => field = value is long v ? AtLeastOne(v, nameof(CheckpointInterval)) : null; }
+
     /// <summary>Environment steps over which ε anneals: <see cref="ExplorationFraction"/> × <see cref="TotalSteps"/>.</summary>
     public double ExplorationSteps => ExplorationFraction * TotalSteps;
 

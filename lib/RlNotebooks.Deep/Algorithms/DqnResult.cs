@@ -13,11 +13,12 @@ public readonly record struct DqnUpdateLog(int GradientSteps, long Step, double 
 /// <param name="Seed">The seed.</param>
 /// <param name="Episodes">Every finished training episode, in order.</param>
 /// <param name="Updates">One log entry per update.</param>
+/// <param name="Checkpoints">The over-estimation checkpoints, one per <see cref="DqnConfig.CheckpointInterval"/> environment steps (none without it).</param>
 /// <param name="TotalSteps">Environment steps taken (less than the budget if it stopped at <see cref="DqnConfig.StopAtReturn"/>).</param>
 /// <param name="Seconds">Wall-clock seconds of the whole run.</param>
 /// <param name="Agent">Q_θ, Q_θ⁻ and the optimizer as training left them.</param>
 public sealed record DqnResult(DqnConfig Config, int Seed, IReadOnlyList<EpisodeRecord> Episodes, IReadOnlyList<DqnUpdateLog> Updates,
-    long TotalSteps, double Seconds, DqnAgent Agent) : IDisposable
+    IReadOnlyList<DqnCheckpoint> Checkpoints, long TotalSteps, double Seconds, DqnAgent Agent) : IDisposable
 {
     /// <summary>Environment steps per second.</summary>
     public double StepsPerSecond => TotalSteps / Seconds;

@@ -248,6 +248,7 @@ public sealed class DqnTests(ITestOutputHelper output)
         { () => new DqnConfig { LearningStarts = -1 }, nameof(DqnConfig.LearningStarts) },
         { () => new DqnConfig { EnvironmentId = "Pendulum-v1" }, nameof(DqnConfig.EnvironmentId) },
         { () => new DqnConfig { HiddenSizes = [64, 0] }, "HiddenSizes[1]" },
+        { () => new DqnConfig { CheckpointInterval = 0 }, nameof(DqnConfig.CheckpointInterval) },
     };
 
     [Theory]
@@ -324,5 +325,48 @@ public sealed class DqnTests(ITestOutputHelper output)
         Assert.All(result.Updates, u => Assert.True(double.IsFinite(u.Loss) && double.IsFinite(u.MeanQ)));
         Assert.True(result.Updates[^1].MeanQ > result.Updates[0].MeanQ, "Q rises from its initial ≈ 0 toward Σ γᵏ rₖ");
         Assert.True(result.Episodes.Count > 10);
+    }
+
+    [Fact]
+    public void Checkpoints_come_every_interval_and_change_no_training_episode()
+    {
+        var config = Small with { TotalSteps = 4_000 };
+        using DqnResult plain = Dqn.Train(config, 4), measured = Dqn.Train(config with { CheckpointInterval = 1_000 }, 4);
+
+        Assert.Equal(plain.Episodes.Select(e => (e.Step, e.Return, e.Length)), measured.Episodes.Select(e => (e.Step, e.Return, e.Length)));
+        Assert.Equal(plain.Updates, measured.Updates);
+        Assert.Empty(plain.Checkpoints);
+        Assert.Equal([1_000L, 2_000, 3_000, 4_000], measured.Checkpoints.Select(c => c.Step));
+        Assert.All(measured.Checkpoints, c => Assert.True(double.IsFinite(c.Q) && c.Return > 0 && c.EpisodeLength >= 1));
+    }
+
+    [Fact]
+    public void Greedy_episodes_record_the_discounted_return_to_the_end_of_each_episode()
+    {
+        // CartPole pays 1 per step (the failing one included) and Gₜ counts only what was obtained, so whether an episode of
+        // length L terminated or was cut at the raised limit, Gₜ = Σ_{k<L−t} γᵏ = (1 − γ^(L−t))/(1 − γ).
+        manual_seed(5);
+        using var agent = new DqnAgent(Observation, Actions, Small);
+
+        var visited = DqnEvaluation.GreedyEpisodes(agent, Small, episodes: 3, seed: 11, maxEpisodeSteps: 1_500);
+
+        Assert.Equal([0, 1, 2], visited.Select(v => v.Episode).Distinct());
+        foreach (var episode in visited.GroupBy(v => v.Episode))
+        {
+            int length = episode.Count();
+            Assert.InRange(length, 1, 1_500);
+            Assert.Equal(Enumerable.Range(0, length), episode.Select(v => v.Time));
+            T.Close(episode.Select(v => (1 - Math.Pow(Small.Gamma, length - v.Time)) / (1 - Small.Gamma)).ToArray(),
+                episode.Select(v => v.Return).ToArray(), 1e-9);
+        }
+
+        // A checkpoint pools the states its greedy episodes (limit 3 × 500) visit before CartPole's training limit of 500.
+        DqnCheckpoint checkpoint = DqnEvaluation.Checkpoint(agent, Small, step: 0, seed: 11);
+        var all = DqnEvaluation.GreedyEpisodes(agent, Small, DqnEvaluation.CheckpointEpisodes, seed: 11, maxEpisodeSteps: 1_500);
+        var early = all.Where(v => v.Time < 500).ToList();
+        Assert.Equal(early.Average(v => v.Q), checkpoint.Q, 12);
+        Assert.Equal(early.Average(v => v.Return), checkpoint.Return, 12);
+        Assert.Equal(all.Count / (double)DqnEvaluation.CheckpointEpisodes, checkpoint.EpisodeLength, 12);
+        Assert.Equal(checkpoint.Q - checkpoint.Return, checkpoint.Overestimation, 12);
     }
 }
