@@ -85,14 +85,13 @@ public sealed record TrpoConfig(
     /// <summary>
     /// Pendulum-v1 (rl-zoo: γ = 0.9, 15 critic epochs, a budget of 100k steps; tuned here: 8 × 256 steps per iteration, λ = 0.95,
     /// and a critic fitted harder (10 epochs of 256-sample minibatches at 3e-3: the advantage estimates limited learning more than
-    /// δ did; 40 steps per iteration at 5e-3 let the return collapse again after reaching −200) in place of rl-zoo's state-dependent
-    /// exploration, which we do not have; the Fisher from every 4th sample, as the paper's 10%; rewards × 0.1, so the critic's
-    /// targets lie in about [−16, 0] instead of [−160, 0] and its Adam steps fit them sooner (alone: −200 reached at 51–74k steps
-    /// instead of 67–72k on seeds 1–5); δ = 0.03 annealed linearly to 0 over the budget: large steps while the swing-up is
-    /// learned, smaller ones once the policy is good, where a full step of δ = 0.02 sometimes broke the swing-up from some start
-    /// states). After first reaching rolling-20 ≥ −200 the lowest rolling-20 within the budget was −240 / −240 / −248 on seeds
-    /// 1–3 and −290 / −335 on seeds 4–5 (fixed δ = 0.02 without the reward scale: −617 / −286 / −451 / −383 / −254); δ = 0.025
-    /// or 0.035 gave −429 and −453 on some seed, so "stays above −250" is not robust here (BENCHMARKS.md).
+    /// δ did) in place of rl-zoo's state-dependent exploration, which we do not have; the Fisher from every 4th sample, as the
+    /// paper's 10%; rewards × 0.1, so the critic's targets lie in about [−16, 0] and its Adam steps reach them sooner (seeds 1–5
+    /// reached −200 at 51–74k steps instead of 67–72k); δ = 0.03 annealed linearly to 0 over the budget: large steps while the
+    /// swing-up is learned, small ones once it works, where a full step of the fixed δ = 0.02 used before sometimes broke the
+    /// swing-up from a few start states). After first reaching rolling-20 ≥ −200, the lowest rolling-20 within the budget is
+    /// −240 / −240 / −248 on seeds 1–3 but −290 / −335 on seeds 4–5, and δ = 0.025 or 0.035 fall to −429 / −453 on a seed of
+    /// 1–3: "stays above −250" is not robust with this preset (BENCHMARKS.md lists the variants measured).
     /// </summary>
     public static TrpoConfig Pendulum { get; } = new(Environment: Environments.ClassicControl.Pendulum.Id, Policy: TrpoPolicy.DiagonalGaussian,
         StepsPerEnvironment: 256, TotalSteps: 100_000, Gamma: 0.9, Lambda: 0.95, MaxKl: 0.03, AnnealMaxKl: true, FisherSubsampling: 4,
