@@ -84,13 +84,14 @@ public static class Trpo
         var log = new List<TrpoIteration>();
         float[] observations = new float[n * d], actions = new float[n * actionSize], clipped = new float[n * actionSize];
         int[] discreteActions = new int[n];
-        double[] placeholder = new double[n];
+        double[] placeholder = new double[n], rewards = new double[n];
         bool solved = false;
         env.Reset(seed);
 
         for (int iteration = 0; env.TotalSteps < config.TotalSteps && !solved; iteration++)
         {
             using var scope = NewDisposeScope();
+            long stepsBefore = env.TotalSteps;
 
             // Rollout: one batched forward pass of π_θold per vector step. V(sₜ) and log π_θold(aₜ|sₜ) are computed after the
             // rollout in one pass each (neither network changes during it), so Add gets placeholders for them.
@@ -118,7 +119,12 @@ public static class Trpo
                     env.Step(clipped);
                 }
 
-                buffer.Add(observations, actions, placeholder, placeholder, env);
+                for (int i = 0; i < n; i++)
+                {
+                    rewards[i] = env.Rewards[i] * config.RewardScale;
+                }
+
+                buffer.Add(observations, actions, placeholder, placeholder, rewards, env.Terminated, env.Truncated, env.NextObservations);
                 solved = RecordEpisodes(env, episodes, clock, config.StopAtReturn);
             }
 
@@ -141,7 +147,9 @@ public static class Trpo
             double explainedBefore = LearningCurves.ExplainedVariance(buffer.Values, buffer.ValueTargets);
             double[] advantages = config.NormalizeAdvantages ? AdvantageNormalization.Normalize(buffer.Advantages) : buffer.Advantages;
 
-            TrpoStepResult step = PolicyStep(policy, states, sampledActions, tensor(advantages).to(float32), config, iteration,
+            // δ, or with annealing δ (1 − steps before this rollout / budget), like the learning rate CleanRL's PPO anneals to 0.
+            TrpoConfig stepConfig = config.AnnealMaxKl ? config with { MaxKl = config.MaxKl * (1.0 - (double)stepsBefore / config.TotalSteps) } : config;
+            TrpoStepResult step = PolicyStep(policy, states, sampledActions, tensor(advantages).to(float32), stepConfig, iteration,
                 env.ActionSpace as Box);
             double valueLoss = FitCritic(critic, optimizer, states, tensor(buffer.ValueTargets).to(float32), config, generator, iteration);
 

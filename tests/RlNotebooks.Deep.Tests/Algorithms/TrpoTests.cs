@@ -22,6 +22,7 @@ public sealed class TrpoTests
     [InlineData("ValueMinibatchSize")]
     [InlineData("BacktrackRatio")]
     [InlineData("FisherSubsampling")]
+    [InlineData("RewardScale")]
     [InlineData("Policy")]
     [InlineData("Environment")]
     public void A_bad_config_is_refused_when_created_naming_the_field(string field)
@@ -37,6 +38,7 @@ public sealed class TrpoTests
             "ValueMinibatchSize" => () => new TrpoConfig(EnvironmentCount: 2, StepsPerEnvironment: 8, ValueMinibatchSize: 17),
             "BacktrackRatio" => () => new TrpoConfig(BacktrackRatio: 1.0),
             "FisherSubsampling" => () => new TrpoConfig(FisherSubsampling: 0),
+            "RewardScale" => () => new TrpoConfig(RewardScale: 0.0),
             "Policy" => () => new TrpoConfig(Environment: "Pendulum-v1", Policy: TrpoPolicy.Categorical),
             _ => () => new TrpoConfig(Environment: "Pong-v5"),
         };
@@ -178,6 +180,40 @@ public sealed class TrpoTests
         Assert.Equal(first.Episodes.Select(e => (e.Step, e.Return, e.Length)), second.Episodes.Select(e => (e.Step, e.Return, e.Length)));
         Assert.Equal(first.Iterations, second.Iterations);
         Assert.True(first.Episodes.Count >= 8, $"{first.Episodes.Count} episodes");
+    }
+
+    [Fact]
+    public void Annealing_shrinks_the_trust_region_linearly_over_the_budget()
+    {
+        var config = new TrpoConfig(Environment: "Pendulum-v1", Policy: TrpoPolicy.DiagonalGaussian, EnvironmentCount: 2,
+            StepsPerEnvironment: 200, TotalSteps: 2000, MaxKl: 0.05, AnnealMaxKl: true, ValueEpochs: 1, ValueMinibatchSize: 200);
+
+        TrpoResult annealed = Trpo.Train(config, seed: 2);
+        TrpoResult fixedRadius = Trpo.Train(config with { AnnealMaxKl = false }, seed: 2);
+
+        // Iteration k steps with δₖ = δ (1 − steps before its rollout / budget): 0.05, 0.04, …, 0.01.
+        Assert.Equal(5, annealed.Iterations.Count);
+        Assert.All(annealed.Iterations, i => Assert.InRange(i.Kl, 0.0, config.MaxKl * (1.0 - (double)(i.Step - config.BatchSize) / config.TotalSteps)));
+
+        // Iteration 0 uses δ₀ = δ in both runs, so iteration 1 starts from the same θ and critic and solves for the same
+        // direction x: only α = √(2δ₁ / xᵀFx) differs, by √(δ₁ / δ) = √(1 − 400 / 2000).
+        Assert.Equal(fixedRadius.Iterations[0], annealed.Iterations[0]);
+        Assert.Equal(Math.Sqrt(0.8), annealed.Iterations[1].StepScale / fixedRadius.Iterations[1].StepScale, 1e-9);
+    }
+
+    [Fact]
+    public void The_reward_scale_changes_the_critic_targets_but_not_the_logged_returns()
+    {
+        var config = new TrpoConfig(Environment: "Pendulum-v1", Policy: TrpoPolicy.DiagonalGaussian, EnvironmentCount: 2,
+            StepsPerEnvironment: 200, TotalSteps: 400, ValueEpochs: 1, ValueMinibatchSize: 200);
+
+        // One iteration: its episodes come from the initial policy, before the scale can change any update.
+        TrpoResult unscaled = Trpo.Train(config, seed: 4);
+        TrpoResult scaled = Trpo.Train(config with { RewardScale = 0.1 }, seed: 4);
+
+        Assert.Equal(unscaled.Episodes.Select(e => e.Return), scaled.Episodes.Select(e => e.Return));
+        Assert.All(unscaled.Episodes, e => Assert.True(e.Return < -100, $"return {e.Return}"));
+        Assert.NotEqual(unscaled.Iterations[0].ValueLoss, scaled.Iterations[0].ValueLoss);
     }
 
     [Fact]
