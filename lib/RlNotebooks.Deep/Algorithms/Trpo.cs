@@ -77,7 +77,9 @@ public static class Trpo
             ? new CategoricalPolicy(d, discrete.N, hidden)
             : new DiagonalGaussianPolicy(d, actionSize, hidden, initialLogStd: config.InitialLogStd);
         using var critic = new ValueCritic(d, hidden);
-        using var optimizer = new Adam([.. critic.parameters()], config.ValueLearningRate);
+        // φ as one vector, so each Adam step is a few whole-vector operations instead of a few per tensor (same numbers).
+        using var criticParameters = ContiguousParameters.Flatten(critic.parameters());
+        using var optimizer = new Adam([criticParameters], config.ValueLearningRate);
         var buffer = new RolloutBuffer(config.StepsPerEnvironment, n, d, actionSize);
 
         var episodes = new List<EpisodeRecord>();

@@ -165,6 +165,34 @@ public sealed class TrpoTests
     }
 
     [Theory]
+    [InlineData(4, 64)]
+    [InlineData(3, 64)]
+    [InlineData(5, 37)]
+    public void The_critic_fit_on_one_parameter_vector_gives_the_same_bits_as_adam_per_tensor(int observationSize, int hidden)
+    {
+        using var scope = NewDisposeScope();
+        double[] Fit(bool contiguous)
+        {
+            manual_seed(61);
+            using var critic = new ValueCritic(observationSize, [hidden, hidden]);
+            using var optimizer = contiguous
+                ? new Adam([ContiguousParameters.Flatten(critic.parameters())], 5e-3)
+                : new Adam([.. critic.parameters()], 5e-3);
+            var generator = new Generator(62);
+            Tensor states = randn(200, observationSize, generator: generator), targets = randn(200, generator: generator);
+            var config = new TrpoConfig(ValueEpochs: 3, ValueMinibatchSize: 64);
+            for (int iteration = 0; iteration < 2; iteration++)
+            {
+                Trpo.FitCritic(critic, optimizer, states, targets, config, generator, iteration);
+            }
+
+            return T.Array(FlatParameters.Get(critic));
+        }
+
+        Assert.Equal(Fit(contiguous: false), Fit(contiguous: true));
+    }
+
+    [Theory]
     [InlineData("Pendulum-v1")]
     [InlineData("CartPole-v1")]
     public void Training_is_deterministic_for_a_seed(string environment)
