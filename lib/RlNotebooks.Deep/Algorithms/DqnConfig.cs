@@ -109,9 +109,9 @@ public sealed record DqnConfig
     /// <item>N = 8 copies × F = 32 vector steps = the zoo's 256 environment steps per burst, with one batched network call
     /// per vector step instead of one per environment step (cost).</item>
     /// <item>G = 16 gradient steps on B = 256 transitions per burst instead of 128 on 64: each transition is drawn about 16
-    /// times, in an eighth of the zoo's gradient steps (the cost of training); for networks this small a gradient step costs
-    /// little more for 256 rows than for 64 (per-call overhead dominates). 32 per burst reached 475 in about as many
-    /// environment steps with twice the gradient steps; 8 per burst did not reach it within 10⁵ steps on any seed.</item>
+    /// times, in an eighth of the zoo's gradient steps, which are the cost of training; for networks this small a gradient
+    /// step costs little more for 256 rows than for 64 (per-call overhead dominates). 32 per burst reached 475 in about as
+    /// many environment steps with twice the gradient steps; 8 per burst reached it in one run of 18 within 10⁵ steps.</item>
     /// <item>C = 24: θ⁻ is copied every 24 gradient steps, three times per two bursts. Each copy is one round of fitted
     /// Q-iteration. With 20, DQN's Q overshot 1/(1 − γ) = 100 on seed 2 and it stalled; with 32 all runs of seeds 1–5 reach
     /// 475 too, but Q lags further behind the returns and the methods' over-estimation separates less (by 2.4 instead of 5.7
@@ -125,9 +125,9 @@ public sealed record DqnConfig
     /// Training episodes include the exploration, so this is the return of the ε-greedy policy.</item>
     /// </list>
     /// With these settings DQN and Double DQN reach 475 on each of seeds 1–5, and notebook 10's over-estimation
-    /// measurement finds DQN's mean Q − G above Double DQN's on seeds 1–3 (on three of the five seeds one by one). Every setting
-    /// tried and its outcome per seed: BENCHMARKS.md, "DQN on CartPole-v1: the settings measured" and "DQN on CartPole-v1 in
-    /// half the gradient steps".
+    /// measurement finds DQN's mean Q − G above Double DQN's averaged over seeds 1–3 (seed by seed on three of the five).
+    /// Every setting tried and its outcome per seed: BENCHMARKS.md, "DQN on CartPole-v1 in half the gradient steps" and
+    /// "DQN on CartPole-v1: the settings measured".
     /// </summary>
     public static DqnConfig CartPole { get; } = new()
     {
