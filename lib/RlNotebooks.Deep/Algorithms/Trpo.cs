@@ -97,7 +97,8 @@ public static class Trpo
                         weights = gsde.SampleWeights(n, generator).MoveToOuterDisposeScope();   // gSDE's W per copy, held for a few steps
                     }
 
-                    Tensor sample = policy is GsdePolicy withWeights ? withWeights.Act(state, weights!) : ((DiagonalGaussianPolicy)policy).Sample(state, generator);
+                    Tensor sample = policy is GsdePolicy withWeights
+                        ? withWeights.Act(state, weights!) : ((DiagonalGaussianPolicy)policy).Sample(state, generator);
                     sample.data<float>().CopyTo(actions, 0);
                     ((Box)env.ActionSpace).ClipInto(actions, clipped);   // the env gets a ∈ box; the buffer keeps the sampled a for log π
                     env.Step(clipped);
@@ -158,7 +159,7 @@ public static class Trpo
     /// </summary>
     /// <param name="policy">A <see cref="CategoricalPolicy"/>, <see cref="DiagonalGaussianPolicy"/> or <see cref="GsdePolicy"/>, at θold.</param>
     /// <param name="states">sₜ, [B, obs].</param>
-    /// <param name="actions">aₜ: int64 [B] (categorical) or [B, d] (Gaussian; for gSDE, π_θ(·|sₜ) is the per-state Gaussian of μ + zᵀW).</param>
+    /// <param name="actions">aₜ: int64 [B] (categorical) or [B, d] (Gaussian; gSDE's μ + zᵀW has a per-state Gaussian).</param>
     /// <param name="advantages">Âₜ, [B] (already normalised if wanted).</param>
     /// <param name="config">δ, damping, CG iterations and line-search settings.</param>
     /// <param name="iteration">For the NaN error's message.</param>
@@ -182,7 +183,8 @@ public static class Trpo
         {
             DiagonalGaussianPolicy gaussian => (policyOutput, old ? oldLogStd! : gaussian.LogStd),
             GsdePolicy gsde => gsde.Split(policyOutput),
-            _ => throw new ArgumentException($"TRPO needs a CategoricalPolicy, DiagonalGaussianPolicy or GsdePolicy, not {policy.GetType().Name}.", nameof(policy)),
+            _ => throw new ArgumentException(
+                $"TRPO needs a CategoricalPolicy, DiagonalGaussianPolicy or GsdePolicy, not {policy.GetType().Name}.", nameof(policy)),
         };
         Tensor GaussianLogProb((Tensor Mean, Tensor LogStd) π) => low is not null && high is not null
             ? ClippedGaussianDistribution.LogProb(actions, π.Mean, π.LogStd, low, high)

@@ -56,8 +56,9 @@ public sealed class GsdePolicyTests
     }
 
     /// <summary>
-    /// At θ = θold the Hessian of D̄_KL(N(μ_old, σ_old) ‖ N(μ_θ, σ_θ)) is the Fisher matrix (1/N) Σₛ Jₛᵀ Mₛ Jₛ with Jₛ = ∂(μ(s), log σ(s))/∂θ
-    /// (z(s) held fixed, as it is detached) and Mₛ = diag(1/σₖ², 2), the Fisher information of a Gaussian in (μ, log σ).
+    /// At θ = θold the Hessian of D̄_KL(N(μ_old, σ_old) ‖ N(μ_θ, σ_θ)) is the Fisher matrix (1/N) Σₛ Jₛᵀ Mₛ Jₛ with
+    /// Jₛ = ∂(μ(s), log σ(s))/∂θ (z(s) held fixed, as it is detached) and Mₛ = diag(1/σₖ², 2), the Fisher information of a
+    /// Gaussian in (μ, log σ).
     /// </summary>
     [Fact]
     public void Fisher_vector_products_equal_the_closed_form_gaussian_fisher()
