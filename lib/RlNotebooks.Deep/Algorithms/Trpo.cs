@@ -14,32 +14,6 @@ using static TorchSharp.torch;
 
 namespace RlNotebooks.Deep.Algorithms;
 
-/// <summary>One TRPO iteration's log: the natural-gradient step and the critic fit.</summary>
-/// <param name="Iteration">0-based iteration.</param>
-/// <param name="Step">Environment steps so far.</param>
-/// <param name="CgIterations">Conjugate-gradient iterations used.</param>
-/// <param name="CgResidual">‖r_k‖ / ‖g‖ after the last CG iteration.</param>
-/// <param name="StepScale">α = √(2δ / xᵀFx).</param>
-/// <param name="Accepted">Whether the line search accepted a candidate (false: θ unchanged).</param>
-/// <param name="Backtracks">Shrinkages k of the accepted step (βᵏ).</param>
-/// <param name="Improvement">L(θ) − L(θold) of the accepted step (normalised-advantage units).</param>
-/// <param name="Kl">D̄_KL(π_θold ‖ π_θ) of the accepted step (≤ δ).</param>
-/// <param name="ValueLoss">½ mean squared error of the critic on the last minibatch.</param>
-/// <param name="ExplainedVariance">1 − Var[V^targ − V] / Var[V^targ] of the critic that collected the batch.</param>
-public readonly record struct TrpoIteration(int Iteration, long Step, int CgIterations, double CgResidual, double StepScale,
-    bool Accepted, int Backtracks, double Improvement, double Kl, double ValueLoss, double ExplainedVariance);
-
-/// <summary>The outcome of <see cref="Trpo.Train"/>.</summary>
-/// <param name="Episodes">Every finished training episode, in order.</param>
-/// <param name="Iterations">One log entry per policy update.</param>
-/// <param name="TotalSteps">Environment steps taken.</param>
-/// <param name="Seconds">Wall-clock seconds of the whole run.</param>
-public sealed record TrpoResult(IReadOnlyList<EpisodeRecord> Episodes, IReadOnlyList<TrpoIteration> Iterations, long TotalSteps, double Seconds)
-{
-    /// <summary>Environment steps per second over the whole run.</summary>
-    public double StepsPerSecond => TotalSteps / Seconds;
-}
-
 /// <summary>
 /// Trust Region Policy Optimization (Schulman et al. 2015), single file in the manner of CleanRL; each iteration
 /// <code>
@@ -75,6 +49,7 @@ public static class Trpo
         int[] hidden = [config.HiddenSize, config.HiddenSize];
         using nn.Module<Tensor, Tensor> policy = env.ActionSpace is Discrete discrete
             ? new CategoricalPolicy(d, discrete.N, hidden)
+            : config.Policy == TrpoPolicy.Gsde ? new GsdePolicy(d, actionSize, hidden, config.InitialLogStd)
             : new DiagonalGaussianPolicy(d, actionSize, hidden, initialLogStd: config.InitialLogStd);
         using var critic = new ValueCritic(d, hidden);
         // φ as one vector, so each Adam step is a few whole-vector operations instead of a few per tensor (same numbers).
@@ -88,6 +63,7 @@ public static class Trpo
         int[] discreteActions = new int[n];
         double[] placeholder = new double[n], rewards = new double[n];
         bool solved = false;
+        Tensor? weights = null;
         env.Reset(seed);
 
         for (int iteration = 0; env.TotalSteps < config.TotalSteps && !solved; iteration++)
@@ -116,7 +92,14 @@ public static class Trpo
                 }
                 else
                 {
-                    ((DiagonalGaussianPolicy)policy).Sample(state, generator).data<float>().CopyTo(actions, 0);
+                    if (policy is GsdePolicy gsde && t % config.SdeSampleFrequency == 0)
+                    {
+                        weights = gsde.SampleWeights(n, generator).MoveToOuterDisposeScope();   // gSDE's W per copy, held for a few steps
+                    }
+
+                    Tensor sample = policy is GsdePolicy withWeights
+                        ? withWeights.Act(state, weights!) : ((DiagonalGaussianPolicy)policy).Sample(state, generator);
+                    sample.data<float>().CopyTo(actions, 0);
                     ((Box)env.ActionSpace).ClipInto(actions, clipped);   // the env gets a ∈ box; the buffer keeps the sampled a for log π
                     env.Step(clipped);
                 }
@@ -174,9 +157,9 @@ public static class Trpo
     /// Fisher-vector product of the exact mean KL and an evaluator that loads each candidate θ into the network. The policy
     /// holds the returned parameters afterwards (θold when every candidate was rejected).
     /// </summary>
-    /// <param name="policy">A <see cref="CategoricalPolicy"/> or <see cref="DiagonalGaussianPolicy"/>, at θold.</param>
+    /// <param name="policy">A <see cref="CategoricalPolicy"/>, <see cref="DiagonalGaussianPolicy"/> or <see cref="GsdePolicy"/>, at θold.</param>
     /// <param name="states">sₜ, [B, obs].</param>
-    /// <param name="actions">aₜ: int64 [B] (categorical) or [B, d] (Gaussian).</param>
+    /// <param name="actions">aₜ: int64 [B] (categorical) or [B, d] (Gaussian; gSDE's μ + zᵀW has a per-state Gaussian).</param>
     /// <param name="advantages">Âₜ, [B] (already normalised if wanted).</param>
     /// <param name="config">δ, damping, CG iterations and line-search settings.</param>
     /// <param name="iteration">For the NaN error's message.</param>
@@ -193,22 +176,31 @@ public static class Trpo
         // One forward pass at θold serves g (through its graph) and π_θold (detached: logits, or μ and log σ, and log π_θold(aₜ|sₜ)).
         Tensor output = policy.forward(states);
         Tensor? low = actionBox is null ? null : tensor(actionBox.Low.ToArray()), high = actionBox is null ? null : tensor(actionBox.High.ToArray());
-        Tensor LogProb(Tensor policyOutput) => policy switch
+        Tensor oldOutput = output.detach();
+        Tensor? oldLogStd = (policy as DiagonalGaussianPolicy)?.LogStd.detach().clone();   // cloned: the line search overwrites θ
+        // A Gaussian policy's (μ, log σ): log σ is a parameter (θold's copy for an old output) or, with gSDE, part of the output.
+        (Tensor Mean, Tensor LogStd) Gaussian(Tensor policyOutput, bool old) => policy switch
         {
-            CategoricalPolicy => CategoricalDistribution.LogProb(policyOutput, actions),
-            DiagonalGaussianPolicy gaussian when low is not null && high is not null =>
-                ClippedGaussianDistribution.LogProb(actions, policyOutput, gaussian.LogStd, low, high),
-            DiagonalGaussianPolicy gaussian => GaussianDistribution.LogProb(actions, policyOutput, gaussian.LogStd),
-            _ => throw new ArgumentException($"TRPO needs a CategoricalPolicy or a DiagonalGaussianPolicy, not {policy.GetType().Name}.", nameof(policy)),
+            DiagonalGaussianPolicy gaussian => (policyOutput, old ? oldLogStd! : gaussian.LogStd),
+            GsdePolicy gsde => gsde.Split(policyOutput),
+            _ => throw new ArgumentException(
+                $"TRPO needs a CategoricalPolicy, DiagonalGaussianPolicy or GsdePolicy, not {policy.GetType().Name}.", nameof(policy)),
         };
+        Tensor GaussianLogProb((Tensor Mean, Tensor LogStd) π) => low is not null && high is not null
+            ? ClippedGaussianDistribution.LogProb(actions, π.Mean, π.LogStd, low, high)
+            : GaussianDistribution.LogProb(actions, π.Mean, π.LogStd);
+        Tensor GaussianKl((Tensor Mean, Tensor LogStd) old, (Tensor Mean, Tensor LogStd) current) =>
+            GaussianDistribution.KlDivergence(old.Mean, old.LogStd, current.Mean, current.LogStd);
+        Tensor LogProb(Tensor policyOutput) => policy is CategoricalPolicy
+            ? CategoricalDistribution.LogProb(policyOutput, actions)
+            : GaussianLogProb(Gaussian(policyOutput, old: false));
+        Tensor MeanKl(Tensor old, Tensor current) => (policy is CategoricalPolicy
+            ? CategoricalDistribution.KlDivergence(old, current)
+            : GaussianKl(Gaussian(old, old: true), Gaussian(current, old: false))).mean();
 
         Tensor logProbs = LogProb(output);
-        Tensor oldOutput = output.detach(), oldLogProbs = logProbs.detach();
-        Tensor oldLogStd = policy is DiagonalGaussianPolicy g ? g.LogStd.detach().clone() : oldOutput;   // cloned: the line search overwrites θ
+        Tensor oldLogProbs = logProbs.detach();
         Tensor Surrogate(Tensor logProb) => ((logProb - oldLogProbs).exp() * advantages).mean();
-        Tensor MeanKl(Tensor old, Tensor current) => policy is DiagonalGaussianPolicy gaussian
-            ? GaussianDistribution.KlDivergence(old, oldLogStd, current, gaussian.LogStd).mean()
-            : CategoricalDistribution.KlDivergence(old, current).mean();
 
         Tensor surrogate = Surrogate(logProbs);
         LossCheck.Finite(surrogate, Name, iteration, "L(θ) = Ê[rₜ(θ) Âₜ]");

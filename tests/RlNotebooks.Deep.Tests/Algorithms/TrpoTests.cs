@@ -193,13 +193,14 @@ public sealed class TrpoTests
     }
 
     [Theory]
-    [InlineData("Pendulum-v1")]
-    [InlineData("CartPole-v1")]
-    public void Training_is_deterministic_for_a_seed(string environment)
+    [InlineData("Pendulum-v1", TrpoPolicy.DiagonalGaussian)]
+    [InlineData("Pendulum-v1", TrpoPolicy.Gsde)]
+    [InlineData("CartPole-v1", TrpoPolicy.Categorical)]
+    public void Training_is_deterministic_for_a_seed(string environment, TrpoPolicy policy)
     {
         TrpoConfig config = environment == "CartPole-v1"
             ? TrpoConfig.CartPole with { EnvironmentCount = 4, StepsPerEnvironment = 64, TotalSteps = 2048, ValueMinibatchSize = 128 }
-            : new TrpoConfig(Environment: environment, Policy: TrpoPolicy.DiagonalGaussian, EnvironmentCount: 2,
+            : new TrpoConfig(Environment: environment, Policy: policy, EnvironmentCount: 2,
                 StepsPerEnvironment: 200, TotalSteps: 1600, ValueEpochs: 2, ValueMinibatchSize: 100);
 
         TrpoResult first = Trpo.Train(config, seed: 3);
