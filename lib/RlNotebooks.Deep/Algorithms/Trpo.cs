@@ -63,13 +63,13 @@ public static class Trpo
         int[] discreteActions = new int[n];
         double[] placeholder = new double[n], rewards = new double[n];
         bool solved = false;
-        Tensor? weights = null;
         env.Reset(seed);
 
         for (int iteration = 0; env.TotalSteps < config.TotalSteps && !solved; iteration++)
         {
             using var scope = NewDisposeScope();
             long stepsBefore = env.TotalSteps;
+            Tensor? weights = null;   // gSDE's exploration weights, drawn at t = 0 and freed with this iteration's scope
 
             // Rollout: one batched forward pass of π_θold per vector step. V(sₜ) and log π_θold(aₜ|sₜ) are computed after the
             // rollout in one pass each (neither network changes during it), so Add gets placeholders for them.
