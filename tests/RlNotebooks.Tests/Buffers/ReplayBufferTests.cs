@@ -1,5 +1,6 @@
 using RlNotebooks.Buffers;
 using RlNotebooks.Environments.ClassicControl;
+using RlNotebooks.Tests.Support;
 
 namespace RlNotebooks.Tests.Buffers;
 
@@ -121,15 +122,14 @@ public class ReplayBufferTests
         }
 
         var batch = new ReplayBatch(256, 4, 1);
-        buffer.SampleInto(batch);
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        for (int k = 0; k < 100; k++)
+        Assert.Equal(0, Allocations.LeastBytes(() =>
         {
-            buffer.SampleInto(batch);
-            buffer.Add([1f, 2f, 3f, 4f], [0f], [0.5], [1f, 2f, 3f, 4f], [true]);
-        }
-
-        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+            for (int k = 0; k < 100; k++)
+            {
+                buffer.SampleInto(batch);
+                buffer.Add([1f, 2f, 3f, 4f], [0f], [0.5], [1f, 2f, 3f, 4f], [true]);
+            }
+        }));
     }
 
     [Fact]

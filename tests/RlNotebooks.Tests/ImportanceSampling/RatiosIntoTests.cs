@@ -89,9 +89,6 @@ public class RatiosIntoTests
     {
         var (target, behaviour) = Batch(1001, seed: 3);
         var ratios = new double[1001];
-        ImportanceRatios.RatiosInto(target, behaviour, ratios);
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        ImportanceRatios.RatiosInto(target, behaviour, ratios);
-        Assert.Equal(before, GC.GetAllocatedBytesForCurrentThread());
+        Assert.Equal(0, Allocations.LeastBytes(() => ImportanceRatios.RatiosInto(target, behaviour, ratios)));
     }
 }

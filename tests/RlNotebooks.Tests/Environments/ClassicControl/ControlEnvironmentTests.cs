@@ -212,9 +212,8 @@ public class ControlEnvironmentTests
         var action = new float[1];
         var random = new Random(3);
         env.Reset(obs, seed: 0);
-        for (int pass = 0; pass < 2; pass++)
+        Assert.Equal(0, Allocations.LeastBytes(() =>
         {
-            long before = GC.GetAllocatedBytesForCurrentThread();
             for (int t = 0; t < 5000; t++)
             {
                 if (StepRandomly(env, random, action, obs).Done)
@@ -222,12 +221,6 @@ public class ControlEnvironmentTests
                     env.Reset(obs);
                 }
             }
-
-            long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
-            if (pass == 1)
-            {
-                Assert.Equal(0, allocated);
-            }
-        }
+        }));
     }
 }
